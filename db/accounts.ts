@@ -1,0 +1,120 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const PLANS = ["basic", "pro", "enterprise"] as const;
+export type Plan = (typeof PLANS)[number];
+
+export const ADDONS = ["whatsapp"] as const;
+export type Addon = (typeof ADDONS)[number];
+
+export const ROLES = ["admin", "seller", "editor", "support"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    plan: text("plan", { enum: PLANS }).notNull().default("basic"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("accounts_plan_check", sql`${t.plan} in ('basic', 'pro', 'enterprise')`),
+    check("accounts_name_check", sql`length(trim(${t.name})) between 1 and 200`),
+  ],
+);
+
+export const accountAddons = pgTable(
+  "account_addons",
+  {
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    addon: text("addon", { enum: ADDONS }).notNull(),
+    activatedAt: timestamp("activated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.addon] }),
+    check("account_addons_addon_check", sql`${t.addon} in ('whatsapp')`),
+  ],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // Sign-in is by email alone, so an address belongs to one account only.
+    email: text("email").notNull().unique(),
+    role: text("role", { enum: ROLES }).notNull(),
+    active: boolean("active").notNull().default(true),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Target of the composite foreign keys that keep every owner inside its own tenant.
+    unique("users_account_id_id_key").on(t.accountId, t.id),
+    index("users_account_role_idx").on(t.accountId, t.role),
+    check("users_role_check", sql`${t.role} in ('admin', 'seller', 'editor', 'support')`),
+    check("users_email_check", sql`${t.email} = lower(${t.email}) and position('@' in ${t.email}) > 1`),
+    check("users_name_check", sql`length(trim(${t.name})) between 1 and 200`),
+  ],
+);
+
+export const groups = pgTable(
+  "groups",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("groups_account_id_id_key").on(t.accountId, t.id),
+    unique("groups_account_name_key").on(t.accountId, t.name),
+    check("groups_name_check", sql`length(trim(${t.name})) between 1 and 100`),
+  ],
+);
+
+export const groupMembers = pgTable(
+  "group_members",
+  {
+    accountId: uuid("account_id").notNull(),
+    groupId: uuid("group_id").notNull(),
+    userId: uuid("user_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.userId] }),
+    index("group_members_user_idx").on(t.accountId, t.userId),
+    foreignKey({
+      name: "group_members_group_fk",
+      columns: [t.accountId, t.groupId],
+      foreignColumns: [groups.accountId, groups.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "group_members_user_fk",
+      columns: [t.accountId, t.userId],
+      foreignColumns: [users.accountId, users.id],
+    }).onDelete("cascade"),
+  ],
+);
+
+export type Account = typeof accounts.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Group = typeof groups.$inferSelect;

@@ -1,0 +1,107 @@
+import path from "node:path";
+import { mkdirSync } from "node:fs";
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+
+// The one place that knows which engine runs: PGlite in a local folder by default,
+// PostgreSQL when DATABASE_URL is set. Everything else sees a drizzle `Database`.
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Connection {
+  db: Database;
+  engine: "pglite" | "postgres";
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export function defaultPgliteDir(): string {
+  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+}
+
+/** Opens a connection and brings its schema up to date. `dataDir: null` means an in-memory PGlite. */
+export async function connect(
+  options: { url?: string; dataDir?: string | null; migrate?: boolean; loadDataDir?: Blob } = {},
+): Promise<Connection> {
+  const url = options.url ?? process.env.DATABASE_URL;
+  const conn = url ? await connectPostgres(url) : await connectPglite(options);
+  if (options.migrate !== false) await migrate(conn);
+  return conn;
+}
+
+const MIGRATION_LOCK = 727_001;
+
+async function connectPostgres(url: string): Promise<Connection> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const client = postgres(url, {
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    onnotice: () => {},
+  });
+  const db = drizzle({ client, schema });
+  return {
+    db: db as unknown as Database,
+    engine: "postgres",
+    // Several app instances may start together against one server: a session advisory lock,
+    // held on a connection of its own, lets one of them migrate while the others wait.
+    async migrate() {
+      const { migrate: run } = await import("drizzle-orm/postgres-js/migrator");
+      const lock = await client.reserve();
+      try {
+        await lock`select pg_advisory_lock(${MIGRATION_LOCK})`;
+        await run(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
+        lock.release();
+      }
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function connectPglite(options: { dataDir?: string | null; loadDataDir?: Blob }): Promise<Connection> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const dataDir = options.dataDir === null ? undefined : (options.dataDir ?? defaultPgliteDir());
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
+  await client.waitReady;
+  const db = drizzle({ client, schema });
+  return {
+    db: db as unknown as Database,
+    engine: "pglite",
+    async migrate() {
+      const { migrate: run } = await import("drizzle-orm/pglite/migrator");
+      await run(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    close: () => client.close(),
+  };
+}
+
+export async function migrate(conn: Connection): Promise<void> {
+  await conn.migrate();
+}
+
+/** Rows of a raw query, whichever driver ran it (PGlite answers `{ rows }`, postgres.js an array). */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
+}
+
+const globalForDb = globalThis as unknown as { turnoConnection?: Promise<Connection> };
+
+/** The app's shared connection, opened (and migrated) on first use. */
+export function getConnection(): Promise<Connection> {
+  globalForDb.turnoConnection ??= connect().catch((error) => {
+    globalForDb.turnoConnection = undefined;
+    throw error;
+  });
+  return globalForDb.turnoConnection;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await getConnection()).db;
+}

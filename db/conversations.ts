@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts, users } from "./accounts";
+import { contacts } from "./crm";
+
+export const CONVERSATION_STATUSES = ["open", "closed"] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+export const MESSAGE_DIRECTIONS = ["inbound", "outbound"] as const;
+export const MESSAGE_TYPES = [
+  "text",
+  "image",
+  "audio",
+  "video",
+  "document",
+  "sticker",
+  "location",
+  "contacts",
+  "unsupported",
+] as const;
+export const MESSAGE_STATUSES = ["received", "queued", "sent", "delivered", "read", "failed"] as const;
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    contactId: uuid("contact_id").notNull(),
+    ownerId: uuid("owner_id"),
+    status: text("status", { enum: CONVERSATION_STATUSES }).notNull().default("open"),
+    unread: boolean("unread").notNull().default(true),
+    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull().defaultNow(),
+    lastMessagePreview: text("last_message_preview").notNull().default(""),
+    // Meta's 24-hour customer-service window runs from the customer's last message.
+    lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }),
+    closeReason: text("close_reason"),
+    closedById: uuid("closed_by_id"),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    // Bumped on every change, so a stale form can be told "changed meanwhile".
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("conversations_account_id_id_key").on(t.accountId, t.id),
+    // One WhatsApp thread per customer: a new message reopens it rather than starting another.
+    unique("conversations_account_contact_key").on(t.accountId, t.contactId),
+    foreignKey({
+      name: "conversations_contact_fk",
+      columns: [t.accountId, t.contactId],
+      foreignColumns: [contacts.accountId, contacts.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "conversations_owner_fk",
+      columns: [t.accountId, t.ownerId],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    foreignKey({
+      name: "conversations_closed_by_fk",
+      columns: [t.accountId, t.closedById],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    // The inbox list: newest activity first, by status, by owner, unread only.
+    index("conversations_inbox_idx").on(t.accountId, t.status, t.lastMessageAt.desc(), t.id.desc()),
+    index("conversations_inbox_all_idx").on(t.accountId, t.lastMessageAt.desc(), t.id.desc()),
+    index("conversations_owner_idx").on(
+      t.accountId,
+      t.ownerId,
+      t.status,
+      t.lastMessageAt.desc(),
+      t.id.desc(),
+    ),
+    index("conversations_unread_idx")
+      .on(t.accountId, t.lastMessageAt.desc(), t.id.desc())
+      .where(sql`${t.unread}`),
+    index("conversations_closed_idx")
+      .on(t.accountId, t.closedAt.desc(), t.id.desc())
+      .where(sql`${t.status} = 'closed'`),
+    check("conversations_status_check", sql`${t.status} in ('open', 'closed')`),
+    check(
+      "conversations_closed_check",
+      sql`(${t.status} = 'closed') = (${t.closedAt} is not null and ${t.closedById} is not null and ${t.closeReason} is not null)`,
+    ),
+    check(
+      "conversations_close_reason_check",
+      sql`${t.closeReason} is null or length(${t.closeReason}) between 3 and 1000`,
+    ),
+    check("conversations_version_check", sql`${t.version} >= 1`),
+  ],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull(),
+    conversationId: uuid("conversation_id").notNull(),
+    direction: text("direction", { enum: MESSAGE_DIRECTIONS }).notNull(),
+    type: text("type", { enum: MESSAGE_TYPES }).notNull().default("text"),
+    body: text("body").notNull(),
+    // WhatsApp's own id (wamid.…): the key that makes a redelivered webhook a no-op.
+    waMessageId: text("wa_message_id"),
+    status: text("status", { enum: MESSAGE_STATUSES }).notNull(),
+    sentById: uuid("sent_by_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("messages_account_wa_message_id_key").on(t.accountId, t.waMessageId),
+    index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.id),
+    foreignKey({
+      name: "messages_conversation_fk",
+      columns: [t.accountId, t.conversationId],
+      foreignColumns: [conversations.accountId, conversations.id],
+    }).onDelete("cascade"),
+    check("messages_direction_check", sql`${t.direction} in ('inbound', 'outbound')`),
+    check(
+      "messages_type_check",
+      sql`${t.type} in ('text', 'image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts', 'unsupported')`,
+    ),
+    check(
+      "messages_status_check",
+      sql`${t.status} in ('received', 'queued', 'sent', 'delivered', 'read', 'failed')`,
+    ),
+    check(
+      "messages_direction_status_check",
+      sql`(${t.direction} = 'inbound') = (${t.status} = 'received')`,
+    ),
+    check("messages_body_check", sql`length(${t.body}) <= 4096`),
+  ],
+);
+
+export type Conversation = typeof conversations.$inferSelect;
+export type Message = typeof messages.$inferSelect;

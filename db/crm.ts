@@ -1,0 +1,142 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  foreignKey,
+  index,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { accounts, users } from "./accounts";
+
+export const OPPORTUNITY_STATUSES = ["open", "won", "lost"] as const;
+export const WORK_ITEM_STATUSES = ["pending", "done"] as const;
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    // E.164 as shown to people ("+573001234567"); waId is the same number as WhatsApp sends it.
+    phone: text("phone").notNull(),
+    waId: text("wa_id").notNull(),
+    email: text("email"),
+    company: text("company"),
+    ownerId: uuid("owner_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("contacts_account_id_id_key").on(t.accountId, t.id),
+    unique("contacts_account_wa_id_key").on(t.accountId, t.waId),
+    index("contacts_account_owner_idx").on(t.accountId, t.ownerId),
+    foreignKey({
+      name: "contacts_owner_fk",
+      columns: [t.accountId, t.ownerId],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    check("contacts_wa_id_check", sql`${t.waId} ~ '^[0-9]{6,20}$'`),
+    check("contacts_phone_check", sql`${t.phone} ~ '^\\+[0-9]{6,20}$'`),
+    check("contacts_name_check", sql`length(trim(${t.name})) between 1 and 200`),
+  ],
+);
+
+export const opportunities = pgTable(
+  "opportunities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    ownerId: uuid("owner_id"),
+    title: text("title").notNull(),
+    amount: numeric("amount", { precision: 14, scale: 2 }).notNull().default("0"),
+    status: text("status", { enum: OPPORTUNITY_STATUSES }).notNull().default("open"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("opportunities_contact_idx").on(t.accountId, t.contactId),
+    foreignKey({
+      name: "opportunities_contact_fk",
+      columns: [t.accountId, t.contactId],
+      foreignColumns: [contacts.accountId, contacts.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "opportunities_owner_fk",
+      columns: [t.accountId, t.ownerId],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    check("opportunities_status_check", sql`${t.status} in ('open', 'won', 'lost')`),
+    check("opportunities_closed_check", sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
+    check("opportunities_amount_check", sql`${t.amount} >= 0`),
+  ],
+);
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    ownerId: uuid("owner_id"),
+    // A meeting, call or visit on the calendar, as opposed to a to-do (tasks).
+    kind: text("kind", { enum: ["call", "meeting", "visit"] }).notNull().default("call"),
+    title: text("title").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    status: text("status", { enum: WORK_ITEM_STATUSES }).notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("activities_contact_idx").on(t.accountId, t.contactId),
+    foreignKey({
+      name: "activities_contact_fk",
+      columns: [t.accountId, t.contactId],
+      foreignColumns: [contacts.accountId, contacts.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "activities_owner_fk",
+      columns: [t.accountId, t.ownerId],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    check("activities_status_check", sql`${t.status} in ('pending', 'done')`),
+    check("activities_kind_check", sql`${t.kind} in ('call', 'meeting', 'visit')`),
+  ],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    accountId: uuid("account_id").notNull(),
+    contactId: uuid("contact_id").notNull(),
+    ownerId: uuid("owner_id"),
+    title: text("title").notNull(),
+    dueAt: timestamp("due_at", { withTimezone: true }),
+    status: text("status", { enum: WORK_ITEM_STATUSES }).notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("tasks_contact_idx").on(t.accountId, t.contactId),
+    foreignKey({
+      name: "tasks_contact_fk",
+      columns: [t.accountId, t.contactId],
+      foreignColumns: [contacts.accountId, contacts.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "tasks_owner_fk",
+      columns: [t.accountId, t.ownerId],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    check("tasks_status_check", sql`${t.status} in ('pending', 'done')`),
+  ],
+);
+
+export type Contact = typeof contacts.$inferSelect;
+export type Opportunity = typeof opportunities.$inferSelect;
+export type Activity = typeof activities.$inferSelect;
+export type Task = typeof tasks.$inferSelect;

@@ -1,0 +1,4 @@
+export * from "./accounts";
+export * from "./crm";
+export * from "./conversations";
+export * from "./history";

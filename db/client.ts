@@ -15,10 +15,11 @@ export interface Connection {
   close(): Promise<void>;
 }
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), "db", "migrations");
 
 export function defaultPgliteDir(): string {
-  return path.resolve(process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
+  // Resolved at run time from the working folder; the ignore keeps the build from tracing the whole tree.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PGLITE_DIR ?? path.join(process.cwd(), ".data", "pglite"));
 }
 
 /** Opens a connection and brings its schema up to date. `dataDir: null` means an in-memory PGlite. */

@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { AppHeader } from "@/components/layout/app-header";
+import { requireActor } from "@/lib/access/session";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const [actor, t] = await Promise.all([requireActor(), getTranslations("app")]);
+  return (
+    <div className="flex h-full flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2">
+        {t("skipToContent")}
+      </a>
+      <AppHeader actor={actor} />
+      <main id="main" className="flex min-h-0 flex-1 flex-col">
+        {children}
+      </main>
+    </div>
+  );
+}

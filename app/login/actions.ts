@@ -1,0 +1,31 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/auth";
+import { signInSchema } from "@/lib/auth/authenticate";
+
+export type SignInState = { error?: "invalid" | "invalidInput" | "unexpected"; email?: string };
+
+/** Only same-site paths may be a destination after sign-in. */
+function safeCallback(value: FormDataEntryValue | null): string {
+  const path = typeof value === "string" ? value : "";
+  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
+}
+
+export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
+  const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
+  const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
+  if (!parsed.success) return { error: "invalidInput", email };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(formData.get("callbackUrl")) });
+    return {};
+  } catch (error) {
+    // signIn answers success by throwing Next's redirect, which must go through untouched.
+    if (error instanceof AuthError) {
+      if (error.type === "CredentialsSignin") return { error: "invalid", email };
+      console.error("sign-in failed", error);
+      return { error: "unexpected", email };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { LoginForm } from "@/components/auth/login-form";
+import { getActor } from "@/lib/access/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("login"))("title") };
+}
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await getActor()) redirect("/");
+  const [{ callbackUrl }, t] = await Promise.all([searchParams, getTranslations()]);
+  return (
+    <main className="flex min-h-full items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <div className="space-y-1 text-center">
+          <p className="text-2xl font-bold text-brand-700">{t("app.name")}</p>
+          <h1 className="text-lg font-semibold">{t("login.title")}</h1>
+          <p className="text-sm text-slate-500">{t("app.tagline")}</p>
+        </div>
+        <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,105 @@
+import clsx from "clsx";
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ConversationDetail } from "@/lib/inbox/get-conversation";
+import { isWindowOpen } from "@/lib/inbox/window";
+import { ContactPanel } from "./contact-panel";
+import { ConversationMenu } from "./conversation-menu";
+import { HistoryTimeline } from "./history-timeline";
+import { OwnerLabel } from "./owner-label";
+
+export async function ConversationPane({
+  detail,
+  readOnly,
+  backHref,
+}: {
+  detail: ConversationDetail;
+  readOnly: boolean;
+  backHref: string;
+}) {
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const windowOpen = isWindowOpen(detail.lastInboundAt);
+  return (
+    <div className="flex min-h-0 flex-1">
+      <section aria-labelledby="conversation-title" className="flex min-w-0 flex-1 flex-col">
+        <div className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
+          <Link href={backHref} className="rounded-md p-1 text-slate-600 hover:bg-slate-100 md:hidden" aria-label={t("inbox.backToList")}>
+            ←
+          </Link>
+          <div className="min-w-0">
+            <h1 id="conversation-title" className="truncate font-semibold">
+              {detail.contact.name}
+            </h1>
+            <p className="text-xs text-slate-500">{detail.contact.phone}</p>
+          </div>
+          <div className="ml-auto flex items-center gap-2 text-sm">
+            <span className="hidden text-slate-500 sm:inline">{t("conversation.owner")}:</span>
+            <OwnerLabel name={detail.ownerName} active={detail.ownerActive} className="text-sm" />
+            {detail.status === "closed" ? (
+              <span className="rounded bg-slate-200 px-1.5 py-0.5 text-slate-700">{t("inbox.closedBadge")}</span>
+            ) : null}
+            {readOnly ? null : <ConversationMenu available={[]} />}
+          </div>
+        </div>
+        <p
+          data-testid="window-indicator"
+          className={clsx(
+            "border-b px-4 py-1.5 text-xs",
+            windowOpen ? "border-emerald-100 bg-emerald-50 text-emerald-800" : "border-slate-200 bg-slate-100 text-slate-600",
+          )}
+        >
+          {windowOpen && detail.windowClosesAt
+            ? t("conversation.window.open", {
+                closesAt: format.relativeTime(detail.windowClosesAt),
+              })
+            : detail.lastInboundAt
+              ? t("conversation.window.closed")
+              : t("conversation.window.never")}
+        </p>
+        {detail.status === "closed" && detail.closedAt ? (
+          <div className="border-b border-slate-200 bg-white px-4 py-2 text-sm" data-testid="close-info">
+            <p>
+              {t("conversation.closedInfo", {
+                name: detail.closedByName ?? "—",
+                date: format.dateTime(detail.closedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+            </p>
+            {detail.closeReason ? (
+              <p className="text-slate-600">{t("conversation.closeReason", { reason: detail.closeReason })}</p>
+            ) : null}
+          </div>
+        ) : null}
+        <ol aria-label={t("conversation.messages")} className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-slate-100 p-4" data-testid="messages">
+          {detail.messages.length === 0 ? <li className="text-center text-sm text-slate-500">{t("conversation.noMessages")}</li> : null}
+          {detail.messages.map((m) => (
+            <li key={m.id} className={clsx("flex", m.direction === "outbound" ? "justify-end" : "justify-start")}>
+              <div
+                className={clsx(
+                  "max-w-[80%] rounded-lg px-3 py-2 text-sm shadow-sm",
+                  m.direction === "outbound" ? "bg-emerald-100" : "bg-white",
+                )}
+              >
+                <span className="sr-only">{t(m.direction === "outbound" ? "conversation.outbound" : "conversation.inbound")}: </span>
+                {m.type !== "text" ? <span className="block text-xs text-slate-500">{t(`conversation.types.${m.type}`)}</span> : null}
+                <p className="break-words whitespace-pre-wrap">{m.body}</p>
+                <p className="mt-1 text-right text-[11px] text-slate-500">
+                  <time dateTime={m.createdAt.toISOString()}>
+                    {format.dateTime(m.createdAt, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })}
+                  </time>
+                  {m.direction === "outbound" ? <> · {t(`conversation.status.${m.status}`)}</> : null}
+                </p>
+              </div>
+            </li>
+          ))}
+        </ol>
+        {readOnly ? (
+          <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">{t("conversation.readOnly")}</p>
+        ) : null}
+      </section>
+      <div className="hidden w-80 shrink-0 space-y-6 overflow-y-auto border-l border-slate-200 bg-white p-4 lg:block">
+        <ContactPanel detail={detail} />
+        <HistoryTimeline detail={detail} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ConversationDetail } from "@/lib/inbox/get-conversation";
+
+const KNOWN = new Set([
+  "conversation.assigned",
+  "conversation.unassigned",
+  "conversation.records_transferred",
+  "conversation.marked_unread",
+  "conversation.closed",
+  "conversation.reopened",
+]);
+
+export async function HistoryTimeline({ detail }: { detail: ConversationDetail }) {
+  const [t, format] = await Promise.all([getTranslations("history"), getFormatter()]);
+  const name = (id: unknown) => (typeof id === "string" ? (detail.userNames[id] ?? "—") : t("nobody"));
+  return (
+    <section aria-labelledby="history-title" className="text-sm" data-testid="history">
+      <h2 id="history-title" className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        {t("title")}
+      </h2>
+      {detail.timeline.length === 0 ? (
+        <p className="mt-1.5 text-slate-500">{t("empty")}</p>
+      ) : (
+        <ol className="mt-2 space-y-2 border-l border-slate-200 pl-3">
+          {detail.timeline.map((entry) => {
+            const actor = entry.actorName ?? t("system");
+            const data = entry.data;
+            const key = KNOWN.has(entry.kind) ? entry.kind : "other";
+            return (
+              <li key={entry.id}>
+                <p>{t(`kinds.${key}`, { actor, to: name(data.to), kind: entry.kind })}</p>
+                {typeof data.reason === "string" ? (
+                  <p className="text-slate-600">{t("reason", { reason: data.reason })}</p>
+                ) : null}
+                {typeof data.handOverTo === "string" ? (
+                  <p className="text-slate-600">{t("handOver", { name: name(data.handOverTo) })}</p>
+                ) : null}
+                <time dateTime={entry.createdAt.toISOString()} className="text-xs text-slate-500">
+                  {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                </time>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

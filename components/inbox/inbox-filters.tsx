@@ -1,0 +1,103 @@
+import { getTranslations } from "next-intl/server";
+import type { Role } from "@/db/schema";
+import type { InboxFilters } from "@/lib/inbox/filters";
+import type { FilterOptions } from "@/lib/inbox/filter-options";
+import { AutoSubmitForm } from "./auto-submit-form";
+
+const selectClass =
+  "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none";
+
+/** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
+export async function InboxFiltersForm({
+  filters,
+  options,
+  role,
+  action,
+}: {
+  filters: InboxFilters;
+  options: FilterOptions;
+  role: Role;
+  action: string;
+}) {
+  const t = await getTranslations("inbox.filters");
+  const canPickOwner = role !== "seller";
+  return (
+    <AutoSubmitForm action={action} label={t("label")}>
+      <div className="flex gap-2">
+        <label className="sr-only" htmlFor="filter-q">
+          {t("search")}
+        </label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={filters.search ?? ""}
+          placeholder={t("searchPlaceholder")}
+          maxLength={100}
+          className={selectClass}
+        />
+        <button type="submit" className="rounded-md bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700">
+          {t("apply")}
+        </button>
+      </div>
+      <div className="grid grid-cols-2 gap-2">
+        {role !== "support" ? (
+          <div>
+            <label htmlFor="filter-status" className="block text-xs font-medium text-slate-600">
+              {t("status")}
+            </label>
+            <select id="filter-status" name="status" defaultValue={filters.status} className={selectClass}>
+              {(["open", "closed", "all"] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`statusOptions.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {canPickOwner ? (
+          <div>
+            <label htmlFor="filter-owner" className="block text-xs font-medium text-slate-600">
+              {t("owner")}
+            </label>
+            <select id="filter-owner" name="owner" defaultValue={filters.owner} className={selectClass}>
+              <option value="all">{t("ownerOptions.all")}</option>
+              <option value="me">{t("ownerOptions.me")}</option>
+              <option value="unassigned">{t("ownerOptions.unassigned")}</option>
+              {options.owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        {canPickOwner && options.groups.length ? (
+          <div>
+            <label htmlFor="filter-group" className="block text-xs font-medium text-slate-600">
+              {t("group")}
+            </label>
+            <select id="filter-group" name="group" defaultValue={filters.groupId ?? ""} className={selectClass}>
+              <option value="">{t("anyGroup")}</option>
+              {options.groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <label className="flex items-center gap-2 self-end pb-1.5 text-sm">
+          <input
+            type="checkbox"
+            name="unread"
+            value="1"
+            defaultChecked={filters.unreadOnly}
+            className="size-4 rounded border-slate-300 accent-brand-600"
+          />
+          {t("unread")}
+        </label>
+      </div>
+    </AutoSubmitForm>
+  );
+}

@@ -1,0 +1,75 @@
+import clsx from "clsx";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { inboxAccess, isReadOnly } from "@/lib/access/inbox";
+import { requireActor } from "@/lib/access/session";
+import { getConversation } from "@/lib/inbox/get-conversation";
+import { loadFilterOptions } from "@/lib/inbox/filter-options";
+import { filtersToQuery, resolveFilters } from "@/lib/inbox/filters";
+import { listConversations } from "@/lib/inbox/list-conversations";
+import { ConversationList } from "./conversation-list";
+import { ConversationPane } from "./conversation-pane";
+import { InboxFiltersForm } from "./inbox-filters";
+import { LockedInbox } from "./locked-inbox";
+
+/**
+ * The inbox, list and (when one is chosen) conversation. It checks everything itself from the
+ * database — role, plan, tenant — whatever the request gate did before.
+ */
+export async function InboxScreen({
+  searchParams,
+  conversationId,
+}: {
+  searchParams: Record<string, string | string[] | undefined>;
+  conversationId?: string;
+}) {
+  const actor = await requireActor();
+  const access = inboxAccess(actor);
+  if (!access.ok) {
+    if (access.error === "forbidden") notFound();
+    return <LockedInbox actor={actor} />;
+  }
+  const db = await getDb();
+  const { cursor, ...filters } = resolveFilters(searchParams, actor.role);
+  const [page, detail, options, t] = await Promise.all([
+    listConversations(db, actor, filters, cursor),
+    conversationId ? getConversation(db, actor, conversationId) : null,
+    loadFilterOptions(db, actor),
+    getTranslations("inbox"),
+  ]);
+  if (conversationId && !detail) notFound();
+
+  const readOnly = isReadOnly(actor);
+  return (
+    <div className="flex min-h-0 flex-1">
+      <section
+        aria-label={t("listLabel")}
+        className={clsx(
+          "w-full shrink-0 flex-col border-r border-slate-200 bg-white md:flex md:w-96",
+          detail ? "hidden" : "flex",
+        )}
+      >
+        {readOnly ? <p className="bg-sky-50 px-3 py-2 text-xs text-sky-800">{t("supportNotice")}</p> : null}
+        <InboxFiltersForm
+          filters={filters}
+          options={options}
+          role={actor.role}
+          action={conversationId ? `/inbox/${conversationId}` : "/inbox"}
+        />
+        <ConversationList page={page} filters={filters} cursor={cursor} selectedId={conversationId} />
+      </section>
+      <div className={clsx("min-w-0 flex-1 flex-col md:flex", detail ? "flex" : "hidden")}>
+        {detail ? (
+          <ConversationPane
+            detail={detail}
+            readOnly={readOnly}
+            backHref={`/inbox${filtersToQuery({ ...filters, cursor })}`}
+          />
+        ) : (
+          <p className="m-auto max-w-xs p-6 text-center text-sm text-slate-500">{t("pickOne")}</p>
+        )}
+      </div>
+    </div>
+  );
+}

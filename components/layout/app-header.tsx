@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { setLocaleAction, signOutAction } from "@/app/(app)/actions";
+import { LOCALES } from "@/i18n/locales";
+import type { Actor } from "@/lib/access/actor";
+import { canSeeInbox } from "@/lib/access/inbox";
+import { NavLink } from "./nav-link";
+
+export async function AppHeader({ actor }: { actor: Actor }) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const otherLocale = LOCALES.find((l) => l !== locale)!;
+  return (
+    <header className="flex h-14 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
+      <Link href="/" className="text-lg font-bold text-brand-700">
+        {t("app.name")}
+      </Link>
+      <nav aria-label={t("nav.main")} className="flex items-center gap-1">
+        {canSeeInbox(actor.role) ? <NavLink href="/inbox">{t("nav.inbox")}</NavLink> : null}
+        {actor.role !== "support" ? <NavLink href="/contacts">{t("nav.contacts")}</NavLink> : null}
+      </nav>
+      <div className="ml-auto flex items-center gap-3 text-sm">
+        <span className="hidden text-right leading-tight sm:block" data-testid="current-user">
+          <span className="block font-medium">{actor.name}</span>
+          <span className="block text-xs text-slate-500">
+            {t(`roles.${actor.role}`)} · {actor.accountName}
+          </span>
+        </span>
+        <form action={setLocaleAction}>
+          <input type="hidden" name="locale" value={otherLocale} />
+          <button
+            type="submit"
+            className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100"
+            aria-label={`${t("nav.language")}: ${t(`nav.languages.${otherLocale}`)}`}
+            lang={otherLocale}
+          >
+            {otherLocale.toUpperCase()}
+          </button>
+        </form>
+        <form action={signOutAction}>
+          <button type="submit" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+            {t("nav.signOut")}
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,8 @@
+// Migrations run when the server starts, before the first request; not while `next build`
+// collects pages, when several workers would open the embedded database at once.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { getConnection } = await import("./db/client");
+  const connection = await getConnection();
+  console.log(`Base de datos lista (${connection.engine === "postgres" ? "PostgreSQL" : "PGlite"}).`);
+}

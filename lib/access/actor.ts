@@ -1,0 +1,38 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accountAddons, accounts, users, type Addon, type Plan, type Role } from "@/db/schema";
+
+/** The signed-in person as the database knows them right now, not as their session remembers. */
+export interface Actor {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  accountId: string;
+  accountName: string;
+  plan: Plan;
+  addons: Addon[];
+}
+
+/** Null when the user no longer exists or was deactivated: their session stops working at once. */
+export async function loadActor(db: Database, userId: string): Promise<Actor | null> {
+  const rows = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: users.role,
+      accountId: accounts.id,
+      accountName: accounts.name,
+      plan: accounts.plan,
+      addon: accountAddons.addon,
+    })
+    .from(users)
+    .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .leftJoin(accountAddons, eq(accountAddons.accountId, accounts.id))
+    .where(and(eq(users.id, userId), eq(users.active, true)));
+  const first = rows[0];
+  if (!first) return null;
+  const { addon: _addon, ...actor } = first;
+  return { ...actor, addons: rows.flatMap((r) => (r.addon ? [r.addon] : [])) };
+}

@@ -1,0 +1,22 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { users } from "@/db/schema";
+import { verifyPassword } from "./password";
+
+export const signInSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(320),
+  password: z.string().min(1).max(200),
+});
+
+// Compared against when the email is unknown, so a miss costs as long as a wrong password
+// and the response time does not tell which part was wrong.
+const DUMMY_HASH = "$2b$10$xB/pDQe6LxmwQLE1oUu8x.Y1M2WVRtAOC6Dirb/jtw1x/eSDCXEGm";
+
+/** The user for these credentials, or null — the same null for an unknown email, a wrong password or a deactivated user. */
+export async function authenticate(db: Database, input: z.infer<typeof signInSchema>) {
+  const [user] = await db.select().from(users).where(eq(users.email, input.email));
+  const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !valid || !user.active) return null;
+  return { id: user.id, name: user.name, email: user.email, accountId: user.accountId, role: user.role };
+}

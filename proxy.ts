@@ -1,0 +1,29 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "@/lib/auth/auth.config";
+
+const { auth } = NextAuth(authConfig);
+
+// Only cheap redirects from the session cookie: every page, action and route checks the
+// session, role, plan and tenant again from the database.
+export default auth((request) => {
+  const { pathname, search } = request.nextUrl;
+  const user = request.auth?.user;
+  const isLogin = pathname === "/login";
+
+  if (!user) {
+    if (isLogin) return NextResponse.next();
+    const login = new URL("/login", request.nextUrl);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(login);
+  }
+  if (pathname.startsWith("/inbox") && user.role === "editor") {
+    return NextResponse.redirect(new URL("/", request.nextUrl));
+  }
+  return NextResponse.next();
+});
+
+export const config = {
+  // Everything but the auth API, Next's assets and public files.
+  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|webp)$).*)"],
+};

@@ -13,7 +13,9 @@ export type DomainError =
   | "invalid_target"
   | "contact_has_no_owner"
   | "window_closed"
-  | "too_many";
+  | "too_many"
+  | "unauthenticated"
+  | "unexpected";
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; error: DomainError };
 

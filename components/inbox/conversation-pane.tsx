@@ -4,17 +4,23 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 import { isWindowOpen } from "@/lib/inbox/window";
 import { ContactPanel } from "./contact-panel";
-import { ConversationMenu } from "./conversation-menu";
+import { ConversationActions } from "./conversation-actions";
 import { HistoryTimeline } from "./history-timeline";
 import { OwnerLabel } from "./owner-label";
+import { ReplyBox } from "./reply-box";
+import type { PickableUser } from "./user-picker";
 
 export async function ConversationPane({
   detail,
   readOnly,
+  canAct,
+  assignees,
   backHref,
 }: {
   detail: ConversationDetail;
   readOnly: boolean;
+  canAct: boolean;
+  assignees: PickableUser[];
   backHref: string;
 }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
@@ -38,7 +44,20 @@ export async function ConversationPane({
             {detail.status === "closed" ? (
               <span className="rounded bg-slate-200 px-1.5 py-0.5 text-slate-700">{t("inbox.closedBadge")}</span>
             ) : null}
-            {readOnly ? null : <ConversationMenu available={[]} />}
+            {canAct ? (
+              <ConversationActions
+                isOpen={detail.status === "open"}
+                context={{
+                  conversationId: detail.id,
+                  version: detail.version,
+                  assignees,
+                  contactOwner:
+                    detail.contact.ownerId && detail.contact.ownerName
+                      ? { id: detail.contact.ownerId, name: detail.contact.ownerName, assignable: detail.contact.ownerAssignable }
+                      : null,
+                }}
+              />
+            ) : null}
           </div>
         </div>
         <p
@@ -94,6 +113,8 @@ export async function ConversationPane({
         </ol>
         {readOnly ? (
           <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">{t("conversation.readOnly")}</p>
+        ) : canAct ? (
+          <ReplyBox conversationId={detail.id} windowOpen={windowOpen} />
         ) : null}
       </section>
       <div className="hidden w-80 shrink-0 space-y-6 overflow-y-auto border-l border-slate-200 bg-white p-4 lg:block">

@@ -25,10 +25,24 @@ export async function HistoryTimeline({ detail }: { detail: ConversationDetail }
           {detail.timeline.map((entry) => {
             const actor = entry.actorName ?? t("system");
             const data = entry.data;
-            const key = KNOWN.has(entry.kind) ? entry.kind : "other";
+            const key = !KNOWN.has(entry.kind)
+              ? "other"
+              : entry.kind === "conversation.reopened" && data.by === "reply"
+                ? "conversation.reopenedByReply"
+                : entry.kind;
             return (
               <li key={entry.id}>
                 <p>{t(`kinds.${key}`, { actor, to: name(data.to), kind: entry.kind })}</p>
+                {entry.kind === "conversation.records_transferred" ? (
+                  <p className="text-slate-600">
+                    {t("transferred", {
+                      contact: Number(data.contact ?? 0),
+                      opportunities: Number(data.opportunities ?? 0),
+                      activities: Number(data.activities ?? 0),
+                      tasks: Number(data.tasks ?? 0),
+                    })}
+                  </p>
+                ) : null}
                 {typeof data.reason === "string" ? (
                   <p className="text-slate-600">{t("reason", { reason: data.reason })}</p>
                 ) : null}

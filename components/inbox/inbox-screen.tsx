@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { inboxAccess, isReadOnly } from "@/lib/access/inbox";
 import { requireActor } from "@/lib/access/session";
+import { listAssignees } from "@/lib/assignment/assignees";
+import { markReadByOwner } from "@/lib/assignment/mark-unread";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { loadFilterOptions } from "@/lib/inbox/filter-options";
 import { filtersToQuery, resolveFilters } from "@/lib/inbox/filters";
@@ -24,6 +26,7 @@ export async function InboxScreen({
   searchParams: Record<string, string | string[] | undefined>;
   conversationId?: string;
 }) {
+  const notice = searchParams.notice === "assigned" || searchParams.notice === "closed" ? searchParams.notice : null;
   const actor = await requireActor();
   const access = inboxAccess(actor);
   if (!access.ok) {
@@ -32,10 +35,12 @@ export async function InboxScreen({
   }
   const db = await getDb();
   const { cursor, ...filters } = resolveFilters(searchParams, actor.role);
-  const [page, detail, options, t] = await Promise.all([
+  if (conversationId) await markReadByOwner(db, actor, conversationId);
+  const [page, detail, options, assignees, t] = await Promise.all([
     listConversations(db, actor, filters, cursor),
     conversationId ? getConversation(db, actor, conversationId) : null,
     loadFilterOptions(db, actor),
+    conversationId && !isReadOnly(actor) ? listAssignees(db, actor.accountId) : [],
     getTranslations("inbox"),
   ]);
   if (conversationId && !detail) notFound();
@@ -51,6 +56,11 @@ export async function InboxScreen({
         )}
       >
         {readOnly ? <p className="bg-sky-50 px-3 py-2 text-xs text-sky-800">{t("supportNotice")}</p> : null}
+        {notice ? (
+          <p role="status" className="bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+            {t(`notice.${notice}`)}
+          </p>
+        ) : null}
         <InboxFiltersForm
           filters={filters}
           options={options}
@@ -64,6 +74,8 @@ export async function InboxScreen({
           <ConversationPane
             detail={detail}
             readOnly={readOnly}
+            canAct={!readOnly && (actor.role === "admin" || detail.ownerId === actor.userId)}
+            assignees={assignees}
             backHref={`/inbox${filtersToQuery({ ...filters, cursor })}`}
           />
         ) : (

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
 
@@ -20,4 +20,13 @@ export async function findAssignees(db: Database, accountId: string, ids: readon
     );
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Everyone a conversation can be given to: the account's active admins and sellers, by name. */
+export function listAssignees(db: Database, accountId: string) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.accountId, accountId), eq(users.active, true), inArray(users.role, [...ASSIGNABLE_ROLES])))
+    .orderBy(asc(users.name));
 }

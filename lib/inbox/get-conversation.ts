@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import {
@@ -63,6 +63,7 @@ export async function getConversation(db: Database, actor: Actor, conversationId
         company: contacts.company,
         ownerId: contacts.ownerId,
         ownerName: contactOwners.name,
+        ownerAssignable: sql<boolean>`coalesce(${contactOwners.active} and ${contactOwners.role} in ('admin', 'seller'), false)`,
       })
       .from(contacts)
       .leftJoin(

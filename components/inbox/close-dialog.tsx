@@ -1,0 +1,122 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { closeConversationAction } from "@/app/(app)/inbox/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { closeSchema } from "@/lib/closing/input";
+import { UserPicker, type PickableUser } from "./user-picker";
+
+export function CloseDialog({
+  open,
+  onOpenChange,
+  conversationId,
+  version,
+  assignees,
+  onDone,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  conversationId: string;
+  version: number;
+  assignees: PickableUser[];
+  onDone: (result: { visible: boolean }) => void;
+}) {
+  const t = useTranslations("closeDialog");
+  const te = useTranslations("errors");
+  const router = useRouter();
+  const [reason, setReason] = useState("");
+  const [handOver, setHandOver] = useState(false);
+  const [handOverTo, setHandOverTo] = useState<string | null>(null);
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function reset() {
+    setReason("");
+    setHandOver(false);
+    setHandOverTo(null);
+    setReasonError(null);
+    setError(null);
+  }
+
+  function submit(event: React.FormEvent) {
+    event.preventDefault();
+    const input = { conversationId, version, reason, handOverTo: handOver ? (handOverTo ?? undefined) : undefined };
+    if (handOver && !handOverTo) return setError(t("errors.pickUser"));
+    // The same schema the server applies, so the person sees the rule before sending.
+    const parsed = closeSchema.safeParse(input);
+    const reasonIssue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === "reason");
+    if (reasonIssue) return setReasonError(t(`errors.${reasonIssue.message as "reasonTooShort" | "reasonTooLong"}`));
+    setReasonError(null);
+    setError(null);
+    startTransition(async () => {
+      const result = await closeConversationAction(input);
+      if (!result.ok) return setError(te(result.error));
+      reset();
+      onOpenChange(false);
+      onDone({ visible: result.visible });
+      router.refresh();
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) reset();
+        onOpenChange(next);
+      }}
+      title={t("title")}
+    >
+      <form onSubmit={submit} className="space-y-4" noValidate>
+        <div className="space-y-1">
+          <label htmlFor="close-reason" className="block text-sm font-medium">
+            {t("description")} <span aria-hidden className="text-red-600">*</span>
+          </label>
+          <textarea
+            id="close-reason"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            rows={4}
+            maxLength={1000}
+            required
+            aria-invalid={reasonError ? true : undefined}
+            aria-describedby="close-reason-help"
+            placeholder={t("placeholder")}
+            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+          />
+          <p id="close-reason-help" className={`text-xs ${reasonError ? "text-red-700" : "text-slate-500"}`}>
+            {reasonError ?? t("help", { count: reason.trim().length })}
+          </p>
+        </div>
+        <label className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={handOver}
+            onChange={(e) => setHandOver(e.target.checked)}
+            className="size-4 accent-brand-600"
+          />
+          {t("handOver")}
+        </label>
+        {handOver ? <UserPicker users={assignees} value={handOverTo} onChange={setHandOverTo} label={t("handOverUser")} /> : null}
+        {!handOver ? <p className="text-xs text-slate-500">{t("staysWithYou")}</p> : null}
+        {error ? (
+          <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" role="alert" data-testid="dialog-error">
+            {error}
+          </p>
+        ) : null}
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
+            {t("cancel")}
+          </Button>
+          <Button type="submit" disabled={pending}>
+            {pending ? t("saving") : t("submit")}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { markUnreadAction } from "@/app/(app)/inbox/actions";
+import { AssignDialog, type AssignContext } from "./assign-dialog";
+import { CloseDialog } from "./close-dialog";
+import { ConversationMenu, type ConversationAction } from "./conversation-menu";
+
+/** The three-dots menu and the dialogs it opens, for admins and the conversation's owner. */
+export function ConversationActions({ context, isOpen }: { context: AssignContext; isOpen: boolean }) {
+  const t = useTranslations("conversation");
+  const te = useTranslations("errors");
+  const router = useRouter();
+  const [dialog, setDialog] = useState<ConversationAction | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  const [, startTransition] = useTransition();
+
+  // A seller who gives the conversation away can no longer see it: back to the list, with word of what happened.
+  const after = (message: string) => (result: { visible: boolean }) => {
+    if (!result.visible) router.push(`/inbox?notice=${message}`);
+    else setNotice({ text: t(`done.${message}`) });
+  };
+
+  function select(action: ConversationAction) {
+    setNotice(null);
+    if (action !== "markUnread") return setDialog(action);
+    startTransition(async () => {
+      const result = await markUnreadAction(context.conversationId);
+      setNotice(result.ok ? { text: t("done.markedUnread") } : { text: te(result.error), error: true });
+      router.refresh();
+    });
+  }
+
+  return (
+    <>
+      <ConversationMenu available={isOpen ? ["assign", "markUnread", "close"] : ["assign", "markUnread"]} onSelect={select} />
+      <p role="status" className={notice?.error ? "text-sm text-red-700" : "sr-only"}>
+        {notice?.text}
+      </p>
+      <AssignDialog
+        open={dialog === "assign"}
+        onOpenChange={(open) => setDialog(open ? "assign" : null)}
+        context={context}
+        onDone={after("assigned")}
+      />
+      <CloseDialog
+        open={dialog === "close"}
+        onOpenChange={(open) => setDialog(open ? "close" : null)}
+        conversationId={context.conversationId}
+        version={context.version}
+        assignees={context.assignees}
+        onDone={after("closed")}
+      />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { getDb, type Database } from "@/db/client";
+import type { DomainError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { getActor } from "./session";
+
+export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: DomainError };
+
+/**
+ * The common part of every inbox server action: the actor from the database (not the
+ * cookie), one domain call, the inbox re-rendered on success, and unexpected errors logged
+ * with context but shown to the person only as a generic message.
+ */
+export function inboxAction<I, T extends object>(
+  name: string,
+  run: (db: Database, actor: Actor, input: I) => Promise<ActionResult<T>>,
+) {
+  return async (input: I): Promise<ActionResult<T>> => {
+    const actor = await getActor();
+    if (!actor) return { ok: false, error: "unauthenticated" };
+    try {
+      const result = await run(await getDb(), actor, input);
+      if (result.ok) revalidatePath("/inbox", "layout");
+      return result;
+    } catch (error) {
+      console.error(`action ${name} failed`, { userId: actor.userId, accountId: actor.accountId, error });
+      return { ok: false, error: "unexpected" };
+    }
+  };
+}

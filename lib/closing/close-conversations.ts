@@ -1,0 +1,68 @@
+import { eq, sql, type SQL } from "drizzle-orm";
+import { queryRows, type Database } from "@/db/client";
+import { conversations } from "@/db/schema";
+import type { Actor } from "@/lib/access/actor";
+import { visibleConversations } from "@/lib/access/inbox";
+import { inboxActionDenial } from "@/lib/access/inbox-actions";
+import { findAssignees } from "@/lib/assignment/assignees";
+import { fail, inTransaction } from "@/lib/errors";
+import { closeSchema, type CloseInput } from "./input";
+
+/**
+ * Closes open conversations with a reason. The owner becomes the hand-over person, or the
+ * closer: whoever should answer if the customer writes again.
+ */
+export async function closeConversations(
+  tx: Database,
+  actor: Actor,
+  options: { selection: SQL; reason: string; handOverTo?: string; expectedVersion?: number },
+): Promise<{ closed: number }> {
+  const denial = inboxActionDenial(actor);
+  if (denial) fail(denial);
+  if (options.handOverTo) {
+    const [assignee] = await findAssignees(tx, actor.accountId, [options.handOverTo]);
+    if (!assignee) fail("invalid_target");
+  }
+  const newOwner = options.handOverTo ?? actor.userId;
+  const locked = await queryRows<{ id: string; status: string; version: number }>(
+    tx,
+    sql`select ${conversations.id} as id, ${conversations.status} as status, ${conversations.version} as version
+        from ${conversations} where ${visibleConversations(actor)} and ${options.selection} for update`,
+  );
+  if (locked.length === 0) fail("not_found");
+  // Closing a conversation someone else closed (or changed) since it was shown would hide their work.
+  if (options.expectedVersion !== undefined && locked.some((c) => c.version !== options.expectedVersion)) fail("conflict");
+  if (locked.some((c) => c.status !== "open")) fail("conflict");
+
+  await tx.execute(sql`
+    with closed as (
+      update conversations c
+      set status = 'closed', closed_at = now(), closed_by_id = ${actor.userId}, close_reason = ${options.reason},
+          owner_id = ${newOwner}::uuid, version = c.version + 1
+      from (select ${conversations.id} as id, ${conversations.ownerId} as old_owner from ${conversations}
+            where ${visibleConversations(actor)} and ${options.selection}) s
+      where c.account_id = ${actor.accountId} and c.id = s.id
+      returning c.id, s.old_owner
+    )
+    insert into history_entries (account_id, conversation_id, actor_id, kind, data)
+    select ${actor.accountId}, id, ${actor.userId}, 'conversation.closed',
+      jsonb_build_object('reason', ${options.reason}::text, 'handOverTo', ${options.handOverTo ?? null}::uuid,
+        'from', old_owner, 'to', ${newOwner}::uuid)
+    from closed`);
+  return { closed: locked.length };
+}
+
+/** "Cerrar conversación" on one conversation. */
+export async function closeOne(db: Database, actor: Actor, input: CloseInput) {
+  const parsed = closeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false as const, error: "invalid_input" as const };
+  const { conversationId, version, reason, handOverTo } = parsed.data;
+  return inTransaction(db, (tx) =>
+    closeConversations(tx, actor, {
+      selection: eq(conversations.id, conversationId),
+      reason,
+      handOverTo,
+      expectedVersion: version,
+    }),
+  );
+}

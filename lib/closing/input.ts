@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+export const closeSchema = z.object({
+  conversationId: z.uuid(),
+  version: z.number().int().positive(),
+  reason: z
+    .string()
+    .trim()
+    .min(3, { error: "reasonTooShort" })
+    .max(1000, { error: "reasonTooLong" }),
+  // The person who will own it if the customer writes again; absent: the closer stays the owner.
+  handOverTo: z.uuid({ error: "pickUser" }).optional(),
+});
+export type CloseInput = z.input<typeof closeSchema>;

@@ -14,6 +14,7 @@ export type DomainError =
   | "contact_has_no_owner"
   | "window_closed"
   | "too_many"
+  | "empty_group"
   | "unauthenticated"
   | "unexpected";
 

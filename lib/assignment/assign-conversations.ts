@@ -14,7 +14,8 @@ export type AssignTarget =
   | { mode: "user"; userId: string }
   | { mode: "none" }
   | { mode: "contact_owner" }
-  | { mode: "round_robin"; userIds: string[]; offset: number };
+  /** Dealt in this order, first to the oldest-waiting conversation. */
+  | { mode: "round_robin"; userIds: string[] };
 
 export type SkipReason = "contact_has_no_owner" | "contact_owner_inactive";
 
@@ -162,7 +163,7 @@ function newOwnerExpression(target: AssignTarget): SQL {
       return sql`case when ranked.contact_owner_assignable then ranked.contact_owner end`;
     case "round_robin": {
       const pool = uuidArray(target.userIds);
-      return sql`(${pool})[((${target.offset}::bigint + ranked.rn - 1) % ${target.userIds.length}) + 1]`;
+      return sql`(${pool})[((ranked.rn - 1) % ${target.userIds.length}) + 1]`;
     }
   }
 }

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { filtersToQuery, type InboxFilters } from "@/lib/inbox/filters";
 import type { ConversationPage, ConversationRow } from "@/lib/inbox/list-conversations";
 import { OwnerLabel } from "./owner-label";
+import { RowCheckbox } from "./selection";
 
 export async function ConversationList({
   page,
@@ -34,8 +35,9 @@ export async function ConversationList({
   return (
     <div className="min-h-0 flex-1 overflow-y-auto">
       <ul aria-label={t("listLabel")} className="divide-y divide-slate-100" data-testid="conversation-list">
-        {page.rows.map((row) => (
-          <li key={row.id}>
+        {page.rows.map((row, index) => (
+          <li key={row.id} className="flex">
+            <RowCheckbox id={row.id} index={index} label={t("selectRow", { name: row.contactName })} />
             <Row row={row} href={`/inbox/${row.id}${query}`} selected={row.id === selectedId} />
           </li>
         ))}
@@ -68,7 +70,7 @@ async function Row({ row, href, selected }: { row: ConversationRow; href: string
       aria-current={selected ? "page" : undefined}
       data-testid="conversation-row"
       className={clsx(
-        "block px-3 py-2.5 hover:bg-slate-50 focus-visible:bg-slate-50",
+        "block min-w-0 flex-1 px-3 py-2.5 hover:bg-slate-50 focus-visible:bg-slate-50",
         selected && "bg-brand-50 hover:bg-brand-50",
       )}
     >

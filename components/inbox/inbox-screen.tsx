@@ -14,6 +14,8 @@ import { ConversationList } from "./conversation-list";
 import { ConversationPane } from "./conversation-pane";
 import { InboxFiltersForm } from "./inbox-filters";
 import { LockedInbox } from "./locked-inbox";
+import { SelectionProvider } from "./selection";
+import { SelectionToolbar } from "./selection-toolbar";
 
 /**
  * The inbox, list and (when one is chosen) conversation. It checks everything itself from the
@@ -40,7 +42,7 @@ export async function InboxScreen({
     listConversations(db, actor, filters, cursor),
     conversationId ? getConversation(db, actor, conversationId) : null,
     loadFilterOptions(db, actor),
-    conversationId && !isReadOnly(actor) ? listAssignees(db, actor.accountId) : [],
+    isReadOnly(actor) ? [] : listAssignees(db, actor.accountId),
     getTranslations("inbox"),
   ]);
   if (conversationId && !detail) notFound();
@@ -67,7 +69,16 @@ export async function InboxScreen({
           role={actor.role}
           action={conversationId ? `/inbox/${conversationId}` : "/inbox"}
         />
-        <ConversationList page={page} filters={filters} cursor={cursor} selectedId={conversationId} />
+        <SelectionProvider rowIds={page.rows.map((r) => r.id)}>
+          {readOnly ? null : (
+            <SelectionToolbar
+              filterParams={Object.fromEntries(new URLSearchParams(filtersToQuery(filters)))}
+              assignees={assignees}
+              groups={options.groups}
+            />
+          )}
+          <ConversationList page={page} filters={filters} cursor={cursor} selectedId={conversationId} />
+        </SelectionProvider>
       </section>
       <div className={clsx("min-w-0 flex-1 flex-col md:flex", detail ? "flex" : "hidden")}>
         {detail ? (

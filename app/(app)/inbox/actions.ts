@@ -1,13 +1,18 @@
 "use server";
 
+import { z } from "zod";
 import { canSeeConversation } from "@/lib/access/visibility";
 import { inboxAction } from "@/lib/access/action";
+import { inboxActionDenial } from "@/lib/access/inbox-actions";
+import { assignInBulk } from "@/lib/assignment/assign-bulk";
 import { assignOne } from "@/lib/assignment/assign-one";
+import type { BulkAssignInput } from "@/lib/assignment/bulk-input";
 import type { AssignOneInput } from "@/lib/assignment/input";
 import { markOneUnread } from "@/lib/assignment/mark-unread";
 import { closeOne } from "@/lib/closing/close-conversations";
 import type { CloseInput } from "@/lib/closing/input";
 import type { ReplyInput } from "@/lib/messaging/input";
+import { countMatching } from "@/lib/inbox/selection";
 import { sendReply } from "@/lib/messaging/send-reply";
 
 export const assignConversationAction = inboxAction("assignConversation", async (db, actor, input: AssignOneInput) => {
@@ -25,3 +30,15 @@ export const markUnreadAction = inboxAction("markUnread", (db, actor, conversati
 );
 
 export const sendReplyAction = inboxAction("sendReply", (db, actor, input: ReplyInput) => sendReply(db, actor, input));
+
+const filterParams = z.record(z.string(), z.string().max(200));
+
+export const countSelectionAction = inboxAction("countSelection", async (db, actor, params: Record<string, string>) => {
+  const denial = inboxActionDenial(actor);
+  if (denial) return { ok: false as const, error: denial };
+  const parsed = filterParams.safeParse(params);
+  if (!parsed.success) return { ok: false as const, error: "invalid_input" as const };
+  return { ok: true as const, ...(await countMatching(db, actor, parsed.data)) };
+});
+
+export const assignBulkAction = inboxAction("assignBulk", (db, actor, input: BulkAssignInput) => assignInBulk(db, actor, input));

@@ -1,0 +1,48 @@
+import { expect, test } from "@playwright/test";
+import { signIn, USERS } from "./helpers";
+
+test("signed-out visitors are sent to the sign-in page, and come back where they wanted", async ({ page }) => {
+  await page.goto("/inbox?status=closed");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await page.getByLabel("Correo electrónico").fill(USERS.admin.email);
+  await page.getByLabel("Contraseña").fill("turno-demo");
+  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await expect(page).toHaveURL(/\/inbox\?status=closed/);
+});
+
+test("a wrong password says so without telling which part was wrong", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Correo electrónico").fill(USERS.admin.email);
+  await page.getByLabel("Contraseña").fill("no-es-esta");
+  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await expect(page.getByText("Correo o contraseña incorrectos.")).toBeVisible();
+  await page.getByLabel("Contraseña").fill("turno-demo");
+  await page.getByLabel("Correo electrónico").fill("nadie@demo-pro.test");
+  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await expect(page.getByText("Correo o contraseña incorrectos.")).toBeVisible();
+});
+
+test("a deactivated user can't sign in", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Correo electrónico").fill("inactivo@demo-pro.test");
+  await page.getByLabel("Contraseña").fill("turno-demo");
+  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await expect(page.getByText("Correo o contraseña incorrectos.")).toBeVisible();
+});
+
+test("signing out ends the session", async ({ page }) => {
+  await signIn(page, USERS.seller1.email);
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("the interface switches to English and back", async ({ page }) => {
+  await signIn(page, USERS.admin.email);
+  await page.getByRole("button", { name: /Idioma/ }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByText("Select conversations")).toBeVisible();
+  await page.getByRole("button", { name: /Language/ }).click();
+  await expect(page.getByRole("button", { name: "Cerrar sesión" })).toBeVisible();
+});

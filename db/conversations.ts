@@ -113,7 +113,7 @@ export const messages = pgTable(
     // WhatsApp's own id (wamid.…): the key that makes a redelivered webhook a no-op.
     waMessageId: text("wa_message_id"),
     status: text("status", { enum: MESSAGE_STATUSES }).notNull(),
-    sentById: uuid("sent_by_id").references(() => users.id),
+    sentById: uuid("sent_by_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -124,6 +124,11 @@ export const messages = pgTable(
       columns: [t.accountId, t.conversationId],
       foreignColumns: [conversations.accountId, conversations.id],
     }).onDelete("cascade"),
+    foreignKey({
+      name: "messages_sent_by_fk",
+      columns: [t.accountId, t.sentById],
+      foreignColumns: [users.accountId, users.id],
+    }),
     check("messages_direction_check", sql`${t.direction} in ('inbound', 'outbound')`),
     check(
       "messages_type_check",

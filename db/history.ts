@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, foreignKey, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { accounts, users } from "./accounts";
+import { conversations } from "./conversations";
 
 export const HISTORY_KINDS = [
   "conversation.assigned",
@@ -30,12 +31,23 @@ export const historyEntries = pgTable(
     // Null for account-level entries (plan, users, groups).
     conversationId: uuid("conversation_id"),
     // Null when the system acted (an inbound message reopening a conversation, an automation).
-    actorId: uuid("actor_id").references(() => users.id),
+    actorId: uuid("actor_id"),
     kind: text("kind").notNull(),
     data: jsonb("data").$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // Same-tenant references; no cascade: history outlives nothing it records, and is never deleted.
+    foreignKey({
+      name: "history_entries_actor_fk",
+      columns: [t.accountId, t.actorId],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    foreignKey({
+      name: "history_entries_conversation_fk",
+      columns: [t.accountId, t.conversationId],
+      foreignColumns: [conversations.accountId, conversations.id],
+    }),
     index("history_conversation_idx").on(t.accountId, t.conversationId, t.createdAt, t.id),
     index("history_account_idx").on(t.accountId, t.createdAt),
     check("history_kind_check", sql`length(${t.kind}) between 1 and 100`),

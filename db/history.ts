@@ -6,7 +6,6 @@ import { conversations } from "./conversations";
 export const HISTORY_KINDS = [
   "conversation.assigned",
   "conversation.unassigned",
-  "conversation.records_transferred",
   "conversation.marked_unread",
   "conversation.closed",
   "conversation.reopened",

@@ -1,10 +1,15 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 
+type Counts = { contact: number; opportunities: number; activities: number; tasks: number };
+
+function isCounts(value: unknown): value is Counts {
+  return typeof value === "object" && value !== null && "opportunities" in value;
+}
+
 const KNOWN = new Set([
   "conversation.assigned",
   "conversation.unassigned",
-  "conversation.records_transferred",
   "conversation.marked_unread",
   "conversation.closed",
   "conversation.reopened",
@@ -33,16 +38,10 @@ export async function HistoryTimeline({ detail }: { detail: ConversationDetail }
             return (
               <li key={entry.id}>
                 <p>{t(`kinds.${key}`, { actor, to: name(data.to), kind: entry.kind })}</p>
-                {entry.kind === "conversation.records_transferred" ? (
-                  <p className="text-slate-600">
-                    {t("transferred", {
-                      contact: Number(data.contact ?? 0),
-                      opportunities: Number(data.opportunities ?? 0),
-                      activities: Number(data.activities ?? 0),
-                      tasks: Number(data.tasks ?? 0),
-                    })}
-                  </p>
+                {isCounts(data.transferred) ? (
+                  <p className="text-slate-600">{t("transferred", data.transferred)}</p>
                 ) : null}
+                {data.markedUnread === true ? <p className="text-slate-600">{t("markedUnreadToo")}</p> : null}
                 {typeof data.reason === "string" ? (
                   <p className="text-slate-600">{t("reason", { reason: data.reason })}</p>
                 ) : null}

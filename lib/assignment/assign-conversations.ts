@@ -42,10 +42,10 @@ export interface AssignSummary {
 const ASSIGNABLE = sql.raw(ASSIGNABLE_ROLES.map((r) => `'${r}'`).join(", "));
 
 /**
- * Assigns a set of conversations — one or a hundred thousand — in a bounded number of
- * set-based statements: lock and plan, update owners, carry CRM records, write history.
- * Call it inside a transaction; a refusal throws a DomainFailure and the caller's
- * transaction rolls everything back.
+ * Assigns a set of conversations — one or a hundred thousand — in one set-based statement:
+ * plan (who gets what, oldest-waiting first), owners, CRM records carried along, and one
+ * history entry per conversation with what moved. Call it inside a transaction; a refusal
+ * throws a DomainFailure and the caller's transaction rolls everything back.
  */
 export async function assignConversations(tx: Database, actor: Actor, options: AssignOptions): Promise<AssignSummary> {
   const denial = inboxActionDenial(actor);
@@ -54,94 +54,118 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
   const transfer = allowedTransfer(target.mode, options.transfer);
   const accountId = actor.accountId;
 
-  await tx.execute(sql`drop table if exists assign_plan`);
-  await tx.execute(sql`
-    create temp table assign_plan on commit drop as
-    select ranked.*, ${newOwnerExpression(target)} as new_owner,
-      case
-        when ${target.mode} <> 'contact_owner' then null
-        when ranked.contact_owner is null then 'contact_has_no_owner'
-        when not ranked.contact_owner_assignable then 'contact_owner_inactive'
-      end as skip_reason,
-      0 as moved_contact, 0 as moved_opportunities, 0 as moved_activities, 0 as moved_tasks
-    from (
-      select locked.*, ct.owner_id as contact_owner,
-        coalesce(cu.active and cu.role in (${ASSIGNABLE}), false) as contact_owner_assignable,
-        -- Oldest-waiting first: the customer who wrote longest ago is dealt first.
-        row_number() over (order by locked.last_inbound_at asc nulls last, locked.last_message_at asc, locked.id) as rn
-      from (
-        select ${conversations.id} as conversation_id, ${conversations.id} as id,
-          ${conversations.contactId} as contact_id, ${conversations.ownerId} as old_owner,
-          ${conversations.version} as version, ${conversations.lastInboundAt} as last_inbound_at,
-          ${conversations.lastMessageAt} as last_message_at
-        from ${conversations}
-        where ${visibleConversations(actor)} and ${options.selection}
-        for update
-      ) locked
-      left join contacts ct on ct.account_id = ${accountId} and ct.id = locked.contact_id
-      left join users cu on cu.account_id = ${accountId} and cu.id = ct.owner_id
-    ) ranked`);
+  // The single dialog locks its row and checks what the person saw before anything is written.
+  if (options.expectedVersion !== undefined || options.strict) {
+    const locked = await queryRows<{ version: number; contact_owner_assignable: boolean }>(
+      tx,
+      sql`select ${conversations.version} as version,
+            coalesce(cu.active and cu.role in (${ASSIGNABLE}), false) as contact_owner_assignable
+          from ${conversations}
+          left join contacts ct on ct.account_id = ${accountId} and ct.id = ${conversations.contactId}
+          left join users cu on cu.account_id = ${accountId} and cu.id = ct.owner_id
+          where ${visibleConversations(actor)} and ${options.selection}
+          for update of ${conversations}`,
+    );
+    if (locked.length === 0) fail("not_found");
+    if (options.expectedVersion !== undefined && locked.some((r) => r.version !== options.expectedVersion)) fail("conflict");
+    if (options.strict && target.mode === "contact_owner" && locked.some((r) => !r.contact_owner_assignable)) {
+      fail("contact_has_no_owner");
+    }
+  }
 
-  const [check] = await queryRows<{ total: number; skipped: number; stale: boolean }>(
-    tx,
-    sql`select count(*)::int as total, count(skip_reason)::int as skipped,
-          coalesce(bool_or(version <> ${options.expectedVersion ?? 0}), false) as stale
-        from assign_plan`,
+  const moves = (
+    [
+      ["contact", transfer.contact, "contacts", "id", null],
+      ["opportunities", transfer.opportunities, "opportunities", "contact_id", transfer.onlyOpen ? "open" : null],
+      ["activities", transfer.activities, "activities", "contact_id", transfer.onlyOpen ? "pending" : null],
+      ["tasks", transfer.tasks, "tasks", "contact_id", transfer.onlyOpen ? "pending" : null],
+    ] as const
+  ).filter(([, wanted]) => wanted);
+
+  const movedCtes = moves.map(
+    ([kind, , table, key, status]) => sql`, ${sql.identifier(`moved_${kind}`)} as (
+      update ${sql.identifier(table)} r set owner_id = p.new_owner
+      from plan p
+      where r.account_id = ${accountId} and r.${sql.identifier(key)} = p.contact_id
+        and p.skip_reason is null and p.new_owner is not null
+        and r.owner_id is distinct from p.new_owner ${status ? sql`and r.status = ${status}` : sql``}
+      returning p.conversation_id, ${kind}::text as kind)`,
   );
-  if (!check || check.total === 0) fail("not_found");
-  if (options.limit !== undefined && check.total > options.limit) fail("too_many");
-  if (options.expectedVersion !== undefined && check.stale) fail("conflict");
-  if (options.strict && check.skipped > 0) fail("contact_has_no_owner");
+  const movedRows = moves.map(
+    ([kind]) => sql` union all select conversation_id, null::bigint, null::uuid, null::uuid, kind from ${sql.identifier(`moved_${kind}`)}`,
+  );
 
-  await tx.execute(sql`
-    update conversations c
-    set owner_id = p.new_owner, unread = c.unread or ${markUnread}, version = c.version + 1
-    from assign_plan p
-    where c.account_id = ${accountId} and c.id = p.conversation_id and p.skip_reason is null`);
-
-  if (transfer.contact) await moveRecords(tx, accountId, "contacts", "id", "moved_contact", null);
-  if (transfer.opportunities) {
-    await moveRecords(tx, accountId, "opportunities", "contact_id", "moved_opportunities", transfer.onlyOpen ? "open" : null);
-  }
-  if (transfer.activities) {
-    await moveRecords(tx, accountId, "activities", "contact_id", "moved_activities", transfer.onlyOpen ? "pending" : null);
-  }
-  if (transfer.tasks) await moveRecords(tx, accountId, "tasks", "contact_id", "moved_tasks", transfer.onlyOpen ? "pending" : null);
-
-  await tx.execute(sql`
-    insert into history_entries (account_id, conversation_id, actor_id, kind, data)
-    select ${accountId}, p.conversation_id, ${actor.userId}, e.kind, e.data
-    from assign_plan p
-    cross join lateral (values
-      (case when p.new_owner is null then 'conversation.unassigned' else 'conversation.assigned' end,
-       jsonb_build_object('from', p.old_owner, 'to', p.new_owner, 'mode', ${target.mode}::text), true),
-      ('conversation.records_transferred',
-       jsonb_build_object('to', p.new_owner, 'contact', p.moved_contact, 'opportunities', p.moved_opportunities,
-         'activities', p.moved_activities, 'tasks', p.moved_tasks),
-       p.moved_contact + p.moved_opportunities + p.moved_activities + p.moved_tasks > 0),
-      ('conversation.marked_unread', jsonb_build_object('for', p.new_owner), ${markUnread})
-    ) as e(kind, data, wanted)
-    where p.skip_reason is null and e.wanted
-    order by p.rn`);
-
+  // Counts per conversation come from grouping one stream of "assigned" and "moved" rows rather
+  // than a join: the planner can't estimate CTE sizes, and a nested loop there goes quadratic.
   const rows = await queryRows<{ owner: string | null; skip: SkipReason | null; n: number; c: number; o: number; a: number; t: number }>(
     tx,
-    sql`select new_owner as owner, skip_reason as skip, count(*)::int as n,
-          sum(moved_contact)::int as c, sum(moved_opportunities)::int as o,
-          sum(moved_activities)::int as a, sum(moved_tasks)::int as t
-        from assign_plan group by 1, 2`,
+    sql`
+    with ranked as (
+      select ${conversations.id} as conversation_id, ${conversations.contactId} as contact_id,
+        ${conversations.ownerId} as old_owner, ct.owner_id as contact_owner,
+        coalesce(cu.active and cu.role in (${ASSIGNABLE}), false) as contact_owner_assignable,
+        -- Oldest-waiting first: the customer who wrote longest ago is dealt first.
+        row_number() over (order by ${conversations.lastInboundAt} asc nulls last, ${conversations.lastMessageAt} asc, ${conversations.id}) as rn
+      from ${conversations}
+      left join contacts ct on ct.account_id = ${accountId} and ct.id = ${conversations.contactId}
+      left join users cu on cu.account_id = ${accountId} and cu.id = ct.owner_id
+      where ${visibleConversations(actor)} and ${options.selection}
+    ), plan as materialized (
+      select ranked.*, ${newOwnerExpression(target)} as new_owner,
+        case
+          when ${target.mode} <> 'contact_owner' then null
+          when ranked.contact_owner is null then 'contact_has_no_owner'
+          when not ranked.contact_owner_assignable then 'contact_owner_inactive'
+        end as skip_reason
+      from ranked
+    ), updated as (
+      update conversations c
+      set owner_id = p.new_owner, unread = c.unread or ${markUnread}, version = c.version + 1
+      from plan p
+      where c.account_id = ${accountId} and c.id = p.conversation_id and p.skip_reason is null
+      returning c.id
+    )${sql.join(movedCtes, sql``)}, per_conversation as materialized (
+      select conversation_id, max(rn) as rn,
+        (array_agg(old_owner) filter (where kind is null))[1] as old_owner,
+        (array_agg(new_owner) filter (where kind is null))[1] as new_owner,
+        count(*) filter (where kind = 'contact')::int as contact,
+        count(*) filter (where kind = 'opportunities')::int as opportunities,
+        count(*) filter (where kind = 'activities')::int as activities,
+        count(*) filter (where kind = 'tasks')::int as tasks
+      from (
+        select conversation_id, rn, old_owner, new_owner, null::text as kind from plan where skip_reason is null
+        ${sql.join(movedRows, sql``)}
+      ) events
+      group by conversation_id
+    ), logged as (
+      insert into history_entries (account_id, conversation_id, actor_id, kind, data)
+      select ${accountId}, conversation_id, ${actor.userId}::uuid,
+        case when new_owner is null then 'conversation.unassigned' else 'conversation.assigned' end,
+        jsonb_build_object('from', old_owner, 'to', new_owner, 'mode', ${target.mode}::text)
+          || case when ${markUnread} then '{"markedUnread": true}'::jsonb else '{}'::jsonb end
+          || case when contact + opportunities + activities + tasks > 0 then jsonb_build_object('transferred', jsonb_build_object(
+               'contact', contact, 'opportunities', opportunities, 'activities', activities, 'tasks', tasks)) else '{}'::jsonb end
+      from per_conversation
+      order by rn
+    )
+    select new_owner as owner, null as skip, count(*)::int as n, sum(contact)::int as c,
+      sum(opportunities)::int as o, sum(activities)::int as a, sum(tasks)::int as t
+    from per_conversation group by new_owner
+    union all
+    select null, skip_reason, count(*)::int, 0, 0, 0, 0 from plan where skip_reason is not null group by skip_reason`,
   );
+
   const summary: AssignSummary = {
-    total: check.total,
+    total: rows.reduce((sum, r) => sum + r.n, 0),
     assigned: [],
     skipped: [],
     transferred: { contact: 0, opportunities: 0, activities: 0, tasks: 0 },
   };
+  if (summary.total === 0) fail("not_found");
+  if (options.limit !== undefined && summary.total > options.limit) fail("too_many");
   for (const row of rows) {
     if (row.skip) {
-      const existing = summary.skipped.find((s) => s.reason === row.skip);
-      if (existing) existing.count += row.n;
-      else summary.skipped.push({ reason: row.skip, count: row.n });
+      summary.skipped.push({ reason: row.skip, count: row.n });
       continue;
     }
     summary.assigned.push({ userId: row.owner, count: row.n });
@@ -166,29 +190,4 @@ function newOwnerExpression(target: AssignTarget): SQL {
       return sql`(${pool})[((ranked.rn - 1) % ${target.userIds.length}) + 1]`;
     }
   }
-}
-
-type MovedColumn = "moved_contact" | "moved_opportunities" | "moved_activities" | "moved_tasks";
-
-/** Gives a contact's records to its conversation's new owner, and counts per conversation what moved. */
-async function moveRecords(
-  tx: Database,
-  accountId: string,
-  table: "contacts" | "opportunities" | "activities" | "tasks",
-  contactKey: "id" | "contact_id",
-  counter: MovedColumn,
-  onlyStatus: "open" | "pending" | null,
-) {
-  const status = onlyStatus ? sql`and r.status = ${onlyStatus}` : sql``;
-  await tx.execute(sql`
-    with moved as (
-      update ${sql.identifier(table)} r set owner_id = p.new_owner
-      from assign_plan p
-      where r.account_id = ${accountId} and r.${sql.identifier(contactKey)} = p.contact_id
-        and p.skip_reason is null and p.new_owner is not null
-        and r.owner_id is distinct from p.new_owner ${status}
-      returning p.conversation_id
-    ), counted as (select conversation_id, count(*)::int as n from moved group by 1)
-    update assign_plan p set ${sql.identifier(counter)} = counted.n
-    from counted where p.conversation_id = counted.conversation_id`);
 }

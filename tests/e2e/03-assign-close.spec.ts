@@ -26,7 +26,7 @@ test("admin assigns a conversation to a user, carrying the contact's records, an
   await expect(page.getByTestId("owner").last()).toHaveText(USERS.seller3.name);
   await expect(page.getByTestId("contact-owner")).toHaveText(USERS.seller3.name);
   await expect(page.getByTestId("history")).toContainText(`${USERS.admin.name} asignó la conversación a ${USERS.seller3.name}`);
-  await expect(page.getByTestId("history")).toContainText("transfirió registros del contacto");
+  await expect(page.getByTestId("history")).toContainText("Registros transferidos — Contacto: 1");
   // The list (filtered to unassigned) no longer shows it.
   await expect(rows(page).filter({ hasText: name })).toHaveCount(0);
 });

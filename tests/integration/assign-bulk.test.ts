@@ -68,8 +68,9 @@ describe("bulk assignment modes", () => {
     expect(ids.map((id) => owners.get(id))).toEqual([s.sellers[0]!.id, s.sellers[0]!.id, s.sellers[0]!.id]);
     expect(owners.get(s.conversations[3]!.id)).toBeNull();
     const history = await conn.db.select().from(historyEntries).where(inArray(historyEntries.conversationId, ids));
-    expect(history.filter((h) => h.kind === "conversation.assigned")).toHaveLength(3);
-    expect(history.filter((h) => h.kind === "conversation.marked_unread")).toHaveLength(3);
+    expect(history.map((h) => [h.conversationId, h.kind, h.data]).sort()).toEqual(
+      ids.map((id) => [id, "conversation.assigned", { from: null, to: s.sellers[0]!.id, mode: "user", markedUnread: true }]).sort(),
+    );
   });
 
   it("to each contact's owner: contacts without owner are skipped and reported", async () => {

@@ -88,13 +88,17 @@ describe("assign one conversation", () => {
       .from(historyEntries)
       .where(eq(historyEntries.conversationId, s.conversation.id));
     expect(history).toEqual([
-      { kind: "conversation.assigned", actorId: s.users.admin.id, data: { from: s.users.seller1.id, to: s.users.admin.id, mode: "user" } },
       {
-        kind: "conversation.records_transferred",
+        kind: "conversation.assigned",
         actorId: s.users.admin.id,
-        data: { to: s.users.admin.id, contact: 1, opportunities: 1, activities: 1, tasks: 1 },
+        data: {
+          from: s.users.seller1.id,
+          to: s.users.admin.id,
+          mode: "user",
+          markedUnread: true,
+          transferred: { contact: 1, opportunities: 1, activities: 1, tasks: 1 },
+        },
       },
-      { kind: "conversation.marked_unread", actorId: s.users.admin.id, data: { for: s.users.admin.id } },
     ]);
   });
 

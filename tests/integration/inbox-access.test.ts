@@ -138,7 +138,8 @@ describe("list filters", () => {
     expect(await ids({ status: "closed" })).toEqual([conversations.mineClosed.id]);
     expect(await ids({ unread: "1" })).not.toContain(conversations.theirs.id);
     expect(await ids({ q: "carla" })).toEqual([conversations.theirs.id]);
-    expect(await ids({ q: "100%" })).toEqual([]);
+    expect(await ids({ q: "Ana%" })).toEqual([]);
+    expect(await ids({ q: "ana" })).toEqual([conversations.mineOpen.id]);
 
     const group = await createGroup(conn.db, account.id, "Equipo Norte", [users.seller2.id]);
     expect(await ids({ group: group.id })).toEqual([conversations.theirs.id]);

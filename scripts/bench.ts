@@ -1,0 +1,171 @@
+// npm run bench [-- --quick]: bulk assignment against its floor and against the single path.
+// Runs on PostgreSQL when DATABASE_URL is set (in a fresh database it creates and drops), on an
+// in-memory PGlite otherwise. Not a test: it prints figures and the targets they are held to.
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { connect, queryRows, type Connection } from "@/db/client";
+import { loadActor, type Actor } from "@/lib/access/actor";
+import { assignInBulk } from "@/lib/assignment/assign-bulk";
+import { assignOne } from "@/lib/assignment/assign-one";
+import { countMatching } from "@/lib/inbox/selection";
+
+const quick = process.argv.includes("--quick");
+const scale = quick ? 10 : 1;
+const ACCOUNTS = 10;
+const PER_ACCOUNT = 100_000 / scale;
+const SINGLE_LOOP = 2_000 / scale;
+const SMALL = PER_ACCOUNT / 10;
+
+const say = (line: string) => console.log(line);
+const fmt = (n: number) => n.toLocaleString("es-CO");
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function openDatabase(): Promise<{ conn: Connection; cleanup: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { conn: await connect({ dataDir: null }), cleanup: async () => {} };
+  const name = `turno_bench_${process.pid}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const conn = await connect({ url: target.toString() });
+  return {
+    conn,
+    cleanup: async () => {
+      await conn.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Ten accounts of PER_ACCOUNT conversations, each contact with a deal, an activity and a task (half of them open/pending). */
+async function seed(conn: Connection) {
+  const { db } = conn;
+  const accounts: { id: string; admin: string; sellers: string[] }[] = [];
+  for (let a = 0; a < ACCOUNTS; a++) {
+    const [account] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into accounts (name, plan) values (${`Bench ${a}`}, 'pro') returning id`,
+    );
+    const accountId = account!.id;
+    await db.execute(sql`insert into account_addons (account_id, addon) values (${accountId}, 'whatsapp')`);
+    const people = await queryRows<{ id: string; role: string }>(
+      db,
+      sql`insert into users (account_id, name, email, role, password_hash)
+          select ${accountId}, 'Usuario ' || g, 'bench' || ${a} || '-' || g || '@bench.test',
+                 case when g = 0 then 'admin' else 'seller' end, 'x'
+          from generate_series(0, 5) g returning id, role`,
+    );
+    const admin = people.find((p) => p.role === "admin")!.id;
+    const sellers = people.filter((p) => p.role === "seller").map((p) => p.id);
+    // Account 0 is the one bulk-assigned: all its conversations open and unassigned.
+    await db.execute(sql`
+      with c as (
+        insert into contacts (account_id, name, phone, wa_id, owner_id)
+        select ${accountId}, 'Cliente ' || g, '+57' || (3000000000 + g)::text, '57' || (3000000000 + g)::text,
+               (${sql.raw(`'{${sellers.join(",")}}'`)}::uuid[])[1 + g % 5]
+        from generate_series(1, ${PER_ACCOUNT}) g
+        returning id, owner_id
+      ), conv as (
+        insert into conversations (account_id, contact_id, owner_id, last_message_at, last_inbound_at, last_message_preview)
+        select ${accountId}, c.id, ${a === 0 ? sql`null::uuid` : sql`c.owner_id`},
+               now() - (random() * interval '30 days'), now() - (random() * interval '30 days'), 'Hola'
+        from c returning contact_id
+      ), o as (
+        insert into opportunities (account_id, contact_id, owner_id, title, status, closed_at)
+        select ${accountId}, c.id, c.owner_id, 'Oportunidad', case when half then 'open' else 'won' end,
+               case when half then null else now() end
+        from c cross join lateral (select left(c.id::text, 1) < '8' as half) h returning 1
+      ), act as (
+        insert into activities (account_id, contact_id, owner_id, title, due_at, status)
+        select ${accountId}, c.id, c.owner_id, 'Llamada', now(), case when left(c.id::text, 1) < '8' then 'pending' else 'done' end
+        from c returning 1
+      )
+      insert into tasks (account_id, contact_id, owner_id, title, status)
+      select ${accountId}, c.id, c.owner_id, 'Tarea', case when right(c.id::text, 1) < '8' then 'pending' else 'done' end from c`);
+    accounts.push({ id: accountId, admin, sellers });
+    process.stdout.write(`\r  cuentas sembradas: ${a + 1}/${ACCOUNTS}`);
+  }
+  process.stdout.write("\n");
+  await db.execute(sql`analyze`);
+  return accounts;
+}
+
+/** Runs `work` while sampling the JS heap; returns its time and the peak heap growth. */
+async function measure<T>(work: () => Promise<T>): Promise<{ ms: number; heapMb: number; value: T }> {
+  global.gc?.();
+  const base = process.memoryUsage().heapUsed;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const started = performance.now();
+  const value = await work();
+  const ms = performance.now() - started;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().heapUsed);
+  return { ms, heapMb: (peak - base) / 2 ** 20, value };
+}
+
+async function bulk(conn: Connection, actor: Actor, sellers: string[], params: Record<string, string>) {
+  const { cutoff } = await countMatching(conn.db, actor, params);
+  const result = await assignInBulk(conn.db, actor, {
+    selection: { kind: "filter", params, cutoff },
+    target: { mode: "round_robin", pool: { kind: "users", userIds: sellers } },
+    transfer: { contact: false, opportunities: true, activities: true, tasks: true, onlyOpen: true },
+  });
+  if (!result.ok) throw new Error(`bulk refused: ${result.error}`);
+  return result.summary;
+}
+
+const { conn, cleanup } = await openDatabase();
+try {
+  say(`Turno bench — ${conn.engine === "postgres" ? "PostgreSQL" : "PGlite"}${quick ? " (--quick, 10× más pequeño)" : ""}`);
+  let started = performance.now();
+  const accounts = await seed(conn);
+  say(`  ${fmt(ACCOUNTS * PER_ACCOUNT)} conversaciones en ${ACCOUNTS} cuentas, con contactos, oportunidades, actividades y tareas: ${seconds(performance.now() - started)}`);
+
+  const target = accounts[0]!;
+  const actor = (await loadActor(conn.db, target.admin))!;
+
+  // A small bulk first, on the newest conversations only, to compare the heap at 10× fewer rows.
+  const small = await measure(() => bulk(conn, actor, target.sellers, { owner: "unassigned", q: "Cliente 1" }));
+  const a = await measure(() => bulk(conn, actor, target.sellers, { owner: "unassigned" }));
+  const total = small.value.total + a.value.total;
+  say(`(a) asignación masiva "Todas" de ${fmt(a.value.total)} conversaciones, equitativa entre 5 usuarios, con oportunidades/actividades/tareas: ${seconds(a.ms)}`);
+  say(`    reparto: ${a.value.assigned.map((x) => fmt(x.count)).join(" / ")}; transferidos: ${fmt(a.value.transferred.opportunities)} oportunidades, ${fmt(a.value.transferred.activities)} actividades, ${fmt(a.value.transferred.tasks)} tareas`);
+
+  const b = await measure(() =>
+    conn.db.execute(sql`update conversations set owner_id = ${target.sellers[0]!}::uuid
+                        where account_id = ${target.id} and owner_id is not null`),
+  );
+  say(`(b) un UPDATE SQL crudo del dueño de las mismas ${fmt(total)} filas (el piso): ${seconds(b.ms)}`);
+
+  const other = accounts[1]!;
+  const otherActor = (await loadActor(conn.db, other.admin))!;
+  const ids = await queryRows<{ id: string; version: number }>(
+    conn.db,
+    sql`select id, version from conversations where account_id = ${other.id} order by id limit ${SINGLE_LOOP}`,
+  );
+  const c = await measure(async () => {
+    let i = 0;
+    for (const row of ids) {
+      const result = await assignOne(conn.db, otherActor, {
+        conversationId: row.id,
+        version: row.version,
+        target: { mode: "user", userId: other.sellers[i++ % 5]! },
+        transfer: { contact: false, opportunities: true, activities: true, tasks: true, onlyOpen: true },
+      });
+      if (!result.ok) throw new Error(`single refused: ${result.error}`);
+    }
+  });
+  const perRowA = a.ms / a.value.total;
+  const perRowC = c.ms / ids.length;
+  say(`(c) asignación individual en bucle sobre ${fmt(ids.length)} conversaciones: ${seconds(c.ms)} (${perRowC.toFixed(2)} ms por fila)`);
+  say("");
+  say(`(a)/(b) = ${(a.ms / b.ms).toFixed(2)}   objetivo ≤ 1.5`);
+  say(`(c)/(a) por fila = ${(perRowC / perRowA).toFixed(0)}×   objetivo ≥ 100×   ((a): ${(perRowA * 1000).toFixed(1)} µs por fila)`);
+  say(`heap de Node, pico durante (a): ${a.heapMb.toFixed(1)} MB con ${fmt(a.value.total)} filas; ${small.heapMb.toFixed(1)} MB con ${fmt(small.value.total)} filas`);
+  say(`heap total al final: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+} finally {
+  await cleanup();
+}

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
-import en from "@/messages/en.json";
-import es from "@/messages/es.json";
+import enAdmin from "@/messages/en-admin.json";
+import esAdmin from "@/messages/es-admin.json";
+import enMain from "@/messages/en.json";
+import esMain from "@/messages/es.json";
+
+const es = { ...esMain, ...esAdmin };
+const en = { ...enMain, ...enAdmin };
 
 function keys(tree: object, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -11,6 +16,11 @@ function keys(tree: object, prefix = ""): string[] {
 describe("message catalogues", () => {
   it("English has every Spanish label and nothing more", () => {
     expect(keys(en).sort()).toEqual(keys(es).sort());
+  });
+
+  it("each file owns its namespaces: no top-level key is defined twice", () => {
+    const mainKeys = Object.keys(esMain);
+    expect(Object.keys(esAdmin).filter((k) => mainKeys.includes(k))).toEqual([]);
   });
 
   it("no label is left empty", () => {

@@ -24,6 +24,6 @@ export default auth((request) => {
 });
 
 export const config = {
-  // Everything but the auth API, Next's assets and public files.
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|webp)$).*)"],
+  // Everything but the auth API, the WhatsApp webhook (Meta has no session), Next's assets and public files.
+  matcher: ["/((?!api/auth|api/whatsapp|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|webp)$).*)"],
 };

@@ -3,3 +3,5 @@ export * from "./crm";
 export * from "./conversations";
 export * from "./history";
 export * from "./assignment";
+export * from "./whatsapp";
+export * from "./automations";

@@ -27,6 +27,11 @@ export interface DemoAccount {
   windowOpen: number;
   /** Open conversations left with each deactivated seller, so the inbox shows that case. */
   perDeactivatedSeller: number;
+  /**
+   * The demo's WhatsApp number. These are fixtures, not credentials: no access token, so replies
+   * go to the sandbox, and `npm run simulate` signs its fake webhooks with this app secret.
+   */
+  whatsapp?: { phoneNumberId: string; displayPhone: string; verifyToken: string; appSecret: string };
 }
 
 const user = (name: string, email: string, role: Role, active = true): DemoUser => ({ name, email, role, active });
@@ -55,6 +60,12 @@ export const DEMO_PRO: DemoAccount = {
   closed: 120,
   windowOpen: 60,
   perDeactivatedSeller: 6,
+  whatsapp: {
+    phoneNumberId: "109876543210001",
+    displayPhone: "+57 601 555 0100",
+    verifyToken: "turno-demo-verify-token",
+    appSecret: "turno-demo-app-secret",
+  },
 };
 
 export const DEMO_BASICO: DemoAccount = {

@@ -9,6 +9,7 @@ import {
   conversations,
   groupMembers,
   groups,
+  whatsappChannels,
   historyEntries,
   messages,
   opportunities,
@@ -75,6 +76,7 @@ export async function seedDemo(db: Database, opts: { now?: Date } = {}): Promise
     for (const spec of missing) {
       const rows = buildDemoAccount(spec, { now, passwordHash });
       await insertDemoRows(tx, rows);
+      if (spec.whatsapp) await tx.insert(whatsappChannels).values({ accountId: rows.account.id!, ...spec.whatsapp });
       addCounts(counts, rows);
     }
     return { seeded: true, accounts: missing.map((spec) => spec.name), counts };

@@ -12,6 +12,36 @@ export interface Actor {
   accountName: string;
   plan: Plan;
   addons: Addon[];
+  /** An automation acting for the account: admin rights, no person behind it (history shows "Sistema"). */
+  system?: true;
+}
+
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
+/** The id history records for what the actor did: null when no person did it. */
+export function historyActorId(actor: Actor): string | null {
+  return actor.system ? null : actor.userId;
+}
+
+export async function loadSystemActor(db: Database, accountId: string): Promise<Actor | null> {
+  const rows = await db
+    .select({ accountName: accounts.name, plan: accounts.plan, addon: accountAddons.addon })
+    .from(accounts)
+    .leftJoin(accountAddons, eq(accountAddons.accountId, accounts.id))
+    .where(eq(accounts.id, accountId));
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    userId: NO_USER,
+    name: "Automatización",
+    email: "",
+    role: "admin",
+    accountId,
+    accountName: first.accountName,
+    plan: first.plan,
+    addons: rows.flatMap((r) => (r.addon ? [r.addon] : [])),
+    system: true,
+  };
 }
 
 /** Null when the user no longer exists or was deactivated: their session stops working at once. */

@@ -33,7 +33,7 @@ export async function assignInBulk(db: Database, actor: Actor, input: BulkAssign
           where ${visibleConversations(actor)} and ${condition} limit ${MAX_BULK_CONVERSATIONS + 1}) s`,
     );
     if ((counted?.n ?? 0) > MAX_BULK_CONVERSATIONS) fail("too_many");
-    const target = await resolveTarget(tx, actor.accountId, parsed.data.target);
+    const target = await resolveAssignTarget(tx, actor.accountId, parsed.data.target);
     const summary = await assignConversations(tx, actor, {
       selection: condition,
       target,
@@ -46,7 +46,8 @@ export async function assignInBulk(db: Database, actor: Actor, input: BulkAssign
   });
 }
 
-async function resolveTarget(tx: Database, accountId: string, target: BulkTarget): Promise<AssignTarget> {
+/** Checks the people or groups a bulk target names and, for round robin, orders the pool for this deal. */
+export async function resolveAssignTarget(tx: Database, accountId: string, target: BulkTarget): Promise<AssignTarget> {
   switch (target.mode) {
     case "user": {
       const [assignee] = await findAssignees(tx, accountId, [target.userId]);

@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { conversations } from "@/db/schema";
-import type { Actor } from "@/lib/access/actor";
+import { historyActorId, type Actor } from "@/lib/access/actor";
+import { enqueueJobs } from "@/lib/automations/enqueue";
 import { visibleConversations } from "@/lib/access/inbox";
 import { inboxActionDenial } from "@/lib/access/inbox-actions";
 import { fail } from "@/lib/errors";
@@ -139,7 +140,7 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
       group by conversation_id
     ), logged as (
       insert into history_entries (account_id, conversation_id, actor_id, kind, data)
-      select ${accountId}, conversation_id, ${actor.userId}::uuid,
+      select ${accountId}, conversation_id, ${historyActorId(actor)}::uuid,
         case when new_owner is null then 'conversation.unassigned' else 'conversation.assigned' end,
         jsonb_build_object('from', old_owner, 'to', new_owner, 'mode', ${target.mode}::text)
           || case when ${markUnread} then '{"markedUnread": true}'::jsonb else '{}'::jsonb end
@@ -147,7 +148,17 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
                'contact', contact, 'opportunities', opportunities, 'activities', activities, 'tasks', tasks)) else '{}'::jsonb end
       from per_conversation
       order by rn
-    )
+    )${
+      // Assignments made by automations don't start flows again: a flow that assigns would loop.
+      actor.system
+        ? sql``
+        : sql`, queued as (${enqueueJobs(
+            accountId,
+            "conversation.assigned",
+            sql`select conversation_id, jsonb_build_object('from', old_owner, 'to', new_owner) as payload
+                from per_conversation where new_owner is not null`,
+          )})`
+    }
     select new_owner as owner, null as skip, count(*)::int as n, sum(contact)::int as c,
       sum(opportunities)::int as o, sum(activities)::int as a, sum(tasks)::int as t
     from per_conversation group by new_owner

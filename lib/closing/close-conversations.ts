@@ -2,6 +2,7 @@ import { eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { conversations } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
+import { enqueueJobs } from "@/lib/automations/enqueue";
 import { visibleConversations } from "@/lib/access/inbox";
 import { inboxActionDenial } from "@/lib/access/inbox-actions";
 import { findAssignees } from "@/lib/assignment/assignees";
@@ -43,6 +44,12 @@ export async function closeConversations(
             where ${visibleConversations(actor)} and ${options.selection}) s
       where c.account_id = ${actor.accountId} and c.id = s.id
       returning c.id, s.old_owner
+    ), queued as (
+      ${enqueueJobs(
+        actor.accountId,
+        "conversation.closed",
+        sql`select id as conversation_id, jsonb_build_object('reason', ${options.reason}::text, 'owner', ${newOwner}::uuid) as payload from closed`,
+      )}
     )
     insert into history_entries (account_id, conversation_id, actor_id, kind, data)
     select ${actor.accountId}, id, ${actor.userId}, 'conversation.closed',

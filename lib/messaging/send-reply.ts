@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contacts, conversations, historyEntries, messages } from "@/db/schema";
-import type { Actor } from "@/lib/access/actor";
+import { historyActorId, type Actor } from "@/lib/access/actor";
 import { visibleConversations } from "@/lib/access/inbox";
 import { inboxActionDenial } from "@/lib/access/inbox-actions";
 import { fail, inTransaction } from "@/lib/errors";
@@ -52,7 +52,7 @@ export async function sendReply(
         body,
         status: "sent",
         waMessageId,
-        sentById: actor.userId,
+        sentById: historyActorId(actor),
         createdAt: now,
       })
       .returning({ id: messages.id });
@@ -62,7 +62,8 @@ export async function sendReply(
       .set({
         lastMessageAt: now,
         lastMessagePreview: body.slice(0, PREVIEW_LENGTH),
-        unread: false,
+        // A person answering has read it; an automatic reply leaves it for the owner to read.
+        ...(actor.system ? {} : { unread: false }),
         ...(reopening
           ? { status: "open" as const, closedAt: null, closedById: null, closeReason: null, version: sql`${conversations.version} + 1` }
           : {}),
@@ -72,7 +73,7 @@ export async function sendReply(
       await tx.insert(historyEntries).values({
         accountId: actor.accountId,
         conversationId,
-        actorId: actor.userId,
+        actorId: historyActorId(actor),
         kind: "conversation.reopened",
         data: { by: "reply" },
       });

@@ -14,6 +14,7 @@ import type { CloseInput } from "@/lib/closing/input";
 import type { ReplyInput } from "@/lib/messaging/input";
 import { countMatching } from "@/lib/inbox/selection";
 import { sendReply } from "@/lib/messaging/send-reply";
+import { senderForAccount } from "@/lib/whatsapp/cloud-sender";
 
 export const assignConversationAction = inboxAction("assignConversation", async (db, actor, input: AssignOneInput) => {
   const result = await assignOne(db, actor, input);
@@ -29,7 +30,9 @@ export const markUnreadAction = inboxAction("markUnread", (db, actor, conversati
   markOneUnread(db, actor, conversationId),
 );
 
-export const sendReplyAction = inboxAction("sendReply", (db, actor, input: ReplyInput) => sendReply(db, actor, input));
+export const sendReplyAction = inboxAction("sendReply", async (db, actor, input: ReplyInput) =>
+  sendReply(db, actor, input, await senderForAccount(db, actor.accountId)),
+);
 
 const filterParams = z.record(z.string(), z.string().max(200));
 

@@ -1,0 +1,93 @@
+import { eq, sql } from "drizzle-orm";
+import { queryRows, type Database } from "@/db/client";
+import { conversations, type AutomationAction } from "@/db/schema";
+import type { Actor } from "@/lib/access/actor";
+import { resolveAssignTarget } from "@/lib/assignment/assign-bulk";
+import { assignConversations } from "@/lib/assignment/assign-conversations";
+import { NO_TRANSFER } from "@/lib/assignment/input";
+import { recordDealt } from "@/lib/assignment/round-robin";
+import { DomainFailure } from "@/lib/errors";
+import { sendReply } from "@/lib/messaging/send-reply";
+import { signBody } from "@/lib/whatsapp/signature";
+import type { WhatsAppSender } from "@/lib/whatsapp/sender";
+
+export interface ActionJob {
+  id: number;
+  event: string;
+  conversationId: string;
+  payload: Record<string, unknown>;
+  automationId: string;
+  automationName: string;
+  signingSecret: string;
+}
+
+export interface ActionDeps {
+  sender: WhatsAppSender;
+  fetch: typeof fetch;
+}
+
+/** Runs one action of a flow for one event, as the account's automation (no person behind it). */
+export async function runAction(tx: Database, actor: Actor, action: AutomationAction, job: ActionJob, deps: ActionDeps) {
+  switch (action.type) {
+    case "reply": {
+      const result = await sendReply(tx, actor, { conversationId: job.conversationId, body: action.text }, deps.sender);
+      if (!result.ok) throw new Error(`reply refused: ${result.error}`);
+      return;
+    }
+    case "assign_user":
+    case "assign_round_robin": {
+      const target = await resolveAssignTarget(
+        tx,
+        actor.accountId,
+        action.type === "assign_user"
+          ? { mode: "user", userId: action.userId }
+          : { mode: "round_robin", pool: { kind: "groups", groupIds: [action.groupId] } },
+      ).catch((error: unknown) => {
+        throw error instanceof DomainFailure ? new Error(`assignment target refused: ${error.code}`) : error;
+      });
+      const summary = await assignConversations(tx, actor, {
+        selection: eq(conversations.id, job.conversationId),
+        target,
+        markUnread: false,
+        transfer: NO_TRANSFER,
+      });
+      if (target.mode === "round_robin") await recordDealt(tx, actor.accountId, summary.assigned);
+      return;
+    }
+    case "webhook": {
+      const body = JSON.stringify(await webhookBody(tx, actor.accountId, job));
+      const response = await deps.fetch(action.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-turno-event": job.event,
+          // Receivers may see a delivery twice (at-least-once): this id lets them drop repeats.
+          "x-turno-delivery": String(job.id),
+          "x-turno-signature-256": signBody(body, job.signingSecret),
+        },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+      return;
+    }
+  }
+}
+
+async function webhookBody(tx: Database, accountId: string, job: ActionJob) {
+  const [conversation] = await queryRows<Record<string, unknown>>(
+    tx,
+    sql`select c.id, c.status, c.owner_id as "ownerId", c.unread, c.last_message_at as "lastMessageAt",
+          ct.id as "contactId", ct.name as "contactName", ct.phone as "contactPhone"
+        from conversations c join contacts ct on ct.account_id = c.account_id and ct.id = c.contact_id
+        where c.account_id = ${accountId} and c.id = ${job.conversationId}`,
+  );
+  return {
+    event: job.event,
+    deliveryId: job.id,
+    automation: { id: job.automationId, name: job.automationName },
+    accountId,
+    conversation: conversation ?? { id: job.conversationId },
+    data: job.payload,
+  };
+}

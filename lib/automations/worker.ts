@@ -1,0 +1,95 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "@/db/client";
+import type { AutomationAction } from "@/db/schema";
+import { loadSystemActor } from "@/lib/access/actor";
+import { senderForAccount } from "@/lib/whatsapp/cloud-sender";
+import type { WhatsAppSender } from "@/lib/whatsapp/sender";
+import { runAction, type ActionJob } from "./run-action";
+
+export const MAX_ATTEMPTS = 6;
+
+/** 10 s, 20 s, 40 s… up to an hour between attempts. */
+export function backoffMs(attempts: number): number {
+  return Math.min(2 ** attempts * 5_000, 60 * 60_000);
+}
+
+export interface WorkerDeps {
+  senderFor?: (db: Database, accountId: string) => Promise<WhatsAppSender>;
+  fetch?: typeof fetch;
+}
+
+interface DueJob extends ActionJob {
+  accountId: string;
+  attempts: number;
+  action: AutomationAction | null;
+  active: boolean;
+}
+
+/**
+ * Delivers due jobs of the outbox, at least once. The jobs are claimed with FOR UPDATE SKIP
+ * LOCKED, so several workers (one per app instance) share the queue without taking a job twice;
+ * each action runs in a savepoint, so a failure rolls back its own writes and schedules a retry.
+ */
+export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20) {
+  const counts = { done: 0, retried: 0, failed: 0 };
+  await db.transaction(async (tx) => {
+    const jobs = await queryRows<DueJob>(
+      tx,
+      sql`select j.id, j.account_id as "accountId", j.event, j.conversation_id as "conversationId", j.payload,
+            j.attempts, j.automation_id as "automationId", a.name as "automationName",
+            a.signing_secret as "signingSecret", a.actions -> j.action_index as action, a.active
+          from automation_jobs j
+          join automations a on a.account_id = j.account_id and a.id = j.automation_id
+          where j.status = 'pending' and j.available_at <= now()
+          order by j.available_at, j.id
+          limit ${limit}
+          for update of j skip locked`,
+    );
+    for (const job of jobs) {
+      try {
+        if (!job.action) throw new Error("the flow no longer has this action");
+        if (job.active) {
+          const actor = await loadSystemActor(tx, job.accountId);
+          if (!actor) throw new Error("account not found");
+          const sender = await (deps.senderFor ?? senderForAccount)(tx, job.accountId);
+          await tx.transaction((sp) => runAction(sp as unknown as Database, actor, job.action!, job, { sender, fetch: deps.fetch ?? fetch }));
+        }
+        await tx.execute(sql`update automation_jobs set status = 'done', attempts = attempts + 1, last_error = null,
+                               finished_at = now() where id = ${job.id}`);
+        counts.done++;
+      } catch (error) {
+        const attempts = job.attempts + 1;
+        const failed = attempts >= MAX_ATTEMPTS;
+        const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        await tx.execute(sql`update automation_jobs set attempts = ${attempts}, last_error = ${message},
+                               status = ${failed ? "failed" : "pending"},
+                               available_at = now() + ${`${backoffMs(attempts)} milliseconds`}::interval,
+                               finished_at = ${failed ? sql`now()` : sql`null`}
+                             where id = ${job.id}`);
+        if (failed) counts.failed++;
+        else counts.retried++;
+      }
+    }
+  });
+  return counts;
+}
+
+/** Polls the outbox until stopped; started with the app and by `npm run worker`. */
+export function startWorker(getDb: () => Promise<Database>, options: { intervalMs?: number } & WorkerDeps = {}) {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    try {
+      const counts = await runDueJobs(await getDb(), options);
+      if (counts.done + counts.retried + counts.failed > 0) console.log("[automations]", counts);
+    } catch (error) {
+      console.error("[automations] worker tick failed", error);
+    }
+    if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 2_000);
+  };
+  timer = setTimeout(tick, options.intervalMs ?? 2_000);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

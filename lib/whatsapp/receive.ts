@@ -1,0 +1,99 @@
+import { sql } from "drizzle-orm";
+import { queryRows, type Database } from "@/db/client";
+import { enqueueEvent } from "@/lib/automations/enqueue";
+import { PREVIEW_LENGTH } from "@/lib/messaging/send-reply";
+import { inboundContent } from "./inbound-content";
+import type { WebhookMessage, WebhookStatus } from "./payload";
+
+export type InboundResult =
+  | { status: "stored"; conversationId: string; created: boolean; reopened: boolean }
+  | { status: "duplicate" };
+
+/**
+ * One customer message, in its own transaction. A new phone becomes a contact without owner and
+ * an open, unassigned, unread conversation; a closed conversation reopens, unread, with the owner
+ * it was handed over to. The same WhatsApp message id is stored once, also when two deliveries race.
+ */
+export async function receiveInboundMessage(
+  db: Database,
+  accountId: string,
+  message: WebhookMessage,
+  profileName: string | undefined,
+): Promise<InboundResult> {
+  const { type, body } = inboundContent(message);
+  // As text with a cast: postgres.js won't take a Date in a raw query.
+  const sentAt = sql`${new Date(Number(message.timestamp) * 1000).toISOString()}::timestamptz`;
+  const name = profileName?.trim() || `+${message.from}`;
+  return db.transaction(async (tx) => {
+    const [contact] = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into contacts (account_id, name, phone, wa_id) values (${accountId}, ${name.slice(0, 200)}, ${`+${message.from}`}, ${message.from})
+          on conflict (account_id, wa_id) do update set wa_id = excluded.wa_id
+          returning id`,
+    );
+    const created = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into conversations (account_id, contact_id, status, unread, last_message_at, last_message_preview, last_inbound_at)
+          values (${accountId}, ${contact!.id}, 'open', true, ${sentAt}, ${body.slice(0, PREVIEW_LENGTH)}, ${sentAt})
+          on conflict (account_id, contact_id) do nothing
+          returning id`,
+    );
+    // The row lock makes a racing delivery of the same message wait here, then find it stored.
+    const [conversation] = await queryRows<{ id: string; status: "open" | "closed"; owner_id: string | null }>(
+      tx,
+      sql`select id, status, owner_id from conversations
+          where account_id = ${accountId} and contact_id = ${contact!.id} for update`,
+    );
+    const inserted = await queryRows<{ id: string }>(
+      tx,
+      sql`insert into messages (account_id, conversation_id, direction, type, body, wa_message_id, status, created_at)
+          values (${accountId}, ${conversation!.id}, 'inbound', ${type}, ${body}, ${message.id}, 'received', ${sentAt})
+          on conflict (account_id, wa_message_id) do nothing
+          returning id`,
+    );
+    if (inserted.length === 0) return { status: "duplicate" as const };
+
+    const isNew = created.length > 0;
+    const reopened = !isNew && conversation!.status === "closed";
+    if (!isNew) {
+      await tx.execute(sql`
+        update conversations set
+          unread = true,
+          last_message_at = greatest(last_message_at, ${sentAt}),
+          last_message_preview = case when ${sentAt} >= last_message_at then ${body.slice(0, PREVIEW_LENGTH)} else last_message_preview end,
+          last_inbound_at = greatest(coalesce(last_inbound_at, ${sentAt}), ${sentAt}),
+          status = 'open', closed_at = null, closed_by_id = null, close_reason = null,
+          version = version + case when status = 'closed' then 1 else 0 end
+        where account_id = ${accountId} and id = ${conversation!.id}`);
+    }
+    if (reopened) {
+      await tx.execute(sql`
+        insert into history_entries (account_id, conversation_id, actor_id, kind, data)
+        values (${accountId}, ${conversation!.id}, null, 'conversation.reopened',
+                jsonb_build_object('by', 'customer', 'owner', ${conversation!.owner_id}::uuid))`);
+    }
+    if (isNew || reopened) {
+      await enqueueEvent(tx, accountId, "conversation.opened_by_whatsapp", conversation!.id, {
+        ownerId: conversation!.owner_id,
+        reopened,
+        messageId: inserted[0]!.id,
+      });
+    }
+    return { status: "stored" as const, conversationId: conversation!.id, created: isNew, reopened };
+  });
+}
+
+const STATUS_RANK = { sent: 1, delivered: 2, read: 3, failed: 4 } as const;
+
+/** Delivery receipts for our replies; they only move forward (a late "delivered" never undoes "read"). */
+export async function applyStatus(db: Database, accountId: string, status: WebhookStatus): Promise<boolean> {
+  const rank = STATUS_RANK[status.status];
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`update messages set status = ${status.status}
+        where account_id = ${accountId} and wa_message_id = ${status.id} and direction = 'outbound'
+          and (case status when 'queued' then 0 when 'sent' then 1 when 'delivered' then 2 when 'read' then 3 else 4 end) < ${rank}
+        returning id`,
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,190 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "@/db/client";
+import { automations, automationJobs, contacts, conversations, historyEntries, messages } from "@/db/schema";
+import { loadActor, type Actor } from "@/lib/access/actor";
+import { closeOne } from "@/lib/closing/close-conversations";
+import { signBody } from "@/lib/whatsapp/signature";
+import { handleWebhook, verifySubscription } from "@/lib/whatsapp/webhook";
+import { openTestDb } from "@/tests/support/db";
+import { createAccount, createConversation, createUser } from "@/tests/support/factories";
+import { snapshotAccount } from "@/tests/support/snapshot";
+import { createChannel, textMessage, webhookBody } from "@/tests/support/whatsapp";
+
+let conn: Connection;
+beforeAll(async () => {
+  conn = await openTestDb();
+});
+afterAll(async () => {
+  await conn.close();
+});
+
+const phone = () => `57300${Math.floor(1e6 + Math.random() * 8e6)}`;
+
+async function setup() {
+  const account = await createAccount(conn.db);
+  const admin = await createUser(conn.db, account.id, { role: "admin" });
+  const seller1 = await createUser(conn.db, account.id, { role: "seller" });
+  const seller2 = await createUser(conn.db, account.id, { role: "seller" });
+  const channel = await createChannel(conn.db, account.id);
+  const deliver = (body: string, signature: string | null = signBody(body, channel.appSecret)) =>
+    handleWebhook(conn.db, Buffer.from(body), signature);
+  return { account, admin, seller1, seller2, channel, deliver };
+}
+
+describe("verification handshake", () => {
+  it("echoes the challenge for the account's verify token, and refuses anything else", async () => {
+    const { channel } = await setup();
+    const params = (mode: string, token: string) =>
+      new URLSearchParams({ "hub.mode": mode, "hub.verify_token": token, "hub.challenge": "1158201444" });
+    expect(await verifySubscription(conn.db, params("subscribe", channel.verifyToken))).toEqual({ status: 200, body: "1158201444" });
+    expect((await verifySubscription(conn.db, params("subscribe", "wrong-token"))).status).toBe(403);
+    expect((await verifySubscription(conn.db, params("unsubscribe", channel.verifyToken))).status).toBe(403);
+  });
+});
+
+describe("signature", () => {
+  it("accepts a good signature and refuses a bad, missing or one-byte-altered one, storing nothing", async () => {
+    const s = await setup();
+    const body = webhookBody(s.channel.phoneNumberId, [textMessage(phone(), "Hola")]);
+    const before = await snapshotAccount(conn.db, s.account.id);
+    expect((await s.deliver(body, null)).status).toBe(401);
+    expect((await s.deliver(body, signBody(body, "another-secret"))).status).toBe(401);
+    const altered = body.replace("Hola", "Hol4");
+    expect((await s.deliver(altered, signBody(body, s.channel.appSecret))).status).toBe(401);
+    expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
+    expect((await s.deliver(body)).status).toBe(200);
+    expect((await snapshotAccount(conn.db, s.account.id)).messages).toHaveLength(1);
+  });
+});
+
+describe("inbound messages", () => {
+  it("a new phone creates the contact (no owner) and an open, unassigned, unread conversation", async () => {
+    const s = await setup();
+    const from = phone();
+    const result = await s.deliver(
+      webhookBody(s.channel.phoneNumberId, [textMessage(from, "Hola, quiero información")], {
+        contacts: [{ wa_id: from, profile: { name: "Ana Ruiz" } }],
+      }),
+    );
+    expect(result).toMatchObject({ status: 200, body: { stored: 1, duplicates: 0 } });
+    const [contact] = await conn.db.select().from(contacts).where(and(eq(contacts.accountId, s.account.id), eq(contacts.waId, from)));
+    expect(contact).toMatchObject({ name: "Ana Ruiz", phone: `+${from}`, ownerId: null });
+    const [conversation] = await conn.db.select().from(conversations).where(eq(conversations.contactId, contact!.id));
+    expect(conversation).toMatchObject({ status: "open", ownerId: null, unread: true, lastMessagePreview: "Hola, quiero información" });
+    expect(conversation?.lastInboundAt).toBeInstanceOf(Date);
+  });
+
+  it("stores non-text messages with their type and a readable placeholder", async () => {
+    const s = await setup();
+    const from = phone();
+    await s.deliver(
+      webhookBody(s.channel.phoneNumberId, [
+        { from, id: "wamid.img1", timestamp: String(Math.floor(Date.now() / 1000)), type: "image", image: { id: "m1", caption: "la factura" } },
+        { from, id: "wamid.aud1", timestamp: String(Math.floor(Date.now() / 1000)), type: "audio", audio: { id: "m2" } },
+        { from, id: "wamid.rx1", timestamp: String(Math.floor(Date.now() / 1000)), type: "reaction", reaction: { emoji: "👍" } },
+      ]),
+    );
+    const rows = await conn.db.select({ type: messages.type, body: messages.body }).from(messages).where(eq(messages.accountId, s.account.id));
+    expect(rows.sort((a, b) => a.type.localeCompare(b.type))).toEqual([
+      { type: "audio", body: "[Audio]" },
+      { type: "image", body: "[Imagen] la factura" },
+      { type: "unsupported", body: "[Mensaje no compatible]" },
+    ]);
+  });
+
+  it("the same message delivered again is acknowledged and stored once", async () => {
+    const s = await setup();
+    const body = webhookBody(s.channel.phoneNumberId, [textMessage(phone(), "Hola", "wamid.same")]);
+    expect(await s.deliver(body)).toMatchObject({ status: 200, body: { stored: 1 } });
+    expect(await s.deliver(body)).toMatchObject({ status: 200, body: { stored: 0, duplicates: 1 } });
+    expect((await snapshotAccount(conn.db, s.account.id)).messages).toHaveLength(1);
+  });
+
+  it("two deliveries of the same message racing each other store it once", async () => {
+    const s = await setup();
+    const body = webhookBody(s.channel.phoneNumberId, [textMessage(phone(), "Hola", "wamid.race")]);
+    const results = await Promise.all([s.deliver(body), s.deliver(body), s.deliver(body)]);
+    expect(results.every((r) => r.status === 200)).toBe(true);
+    const snapshot = await snapshotAccount(conn.db, s.account.id);
+    expect(snapshot.messages).toHaveLength(1);
+    expect(snapshot.conversations).toHaveLength(1);
+    expect(snapshot.contacts).toHaveLength(1);
+  });
+
+  it("a malformed payload gets a 400 with the reason and changes nothing", async () => {
+    const s = await setup();
+    const before = await snapshotAccount(conn.db, s.account.id);
+    const notJson = "{not json";
+    expect(await s.deliver(notJson)).toMatchObject({ status: 400, body: { error: "invalid_json" } });
+    const wrongObject = JSON.stringify({ object: "page", entry: [] });
+    const result = await s.deliver(wrongObject);
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.body)).toContain("object");
+    expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
+  });
+
+  it("one bad message in a batch does not lose the good ones", async () => {
+    const s = await setup();
+    const result = await s.deliver(
+      webhookBody(s.channel.phoneNumberId, [
+        textMessage(phone(), "primero"),
+        { id: "wamid.bad", type: "text", text: { body: "sin remitente" } },
+        textMessage(phone(), "tercero"),
+      ]),
+    );
+    expect(result).toMatchObject({ status: 200, body: { stored: 2, skipped: [{ id: "wamid.bad" }] } });
+  });
+
+  it("a message to an open conversation appends and marks it unread", async () => {
+    const s = await setup();
+    const from = phone();
+    await s.deliver(webhookBody(s.channel.phoneNumberId, [textMessage(from, "uno", undefined, new Date(Date.now() - 60_000))]));
+    await conn.db.update(conversations).set({ unread: false }).where(eq(conversations.accountId, s.account.id));
+    await s.deliver(webhookBody(s.channel.phoneNumberId, [textMessage(from, "dos")]));
+    const [conversation] = await conn.db.select().from(conversations).where(eq(conversations.accountId, s.account.id));
+    expect(conversation).toMatchObject({ unread: true, lastMessagePreview: "dos", status: "open" });
+    expect((await snapshotAccount(conn.db, s.account.id)).messages).toHaveLength(2);
+  });
+
+  it("a message to a closed conversation reopens it, unread, for the person it was handed over to, and queues the opening flows", async () => {
+    const s = await setup();
+    const conversation = await createConversation(conn.db, s.account.id, { ownerId: s.seller1.id, unread: false });
+    const [contact] = await conn.db.select().from(contacts).where(eq(contacts.id, conversation.contactId));
+    const seller1 = (await loadActor(conn.db, s.seller1.id)) as Actor;
+    expect((await closeOne(conn.db, seller1, { conversationId: conversation.id, version: 1, reason: "Vuelve en enero", handOverTo: s.seller2.id })).ok).toBe(true);
+    const [flow] = await conn.db
+      .insert(automations)
+      .values({ accountId: s.account.id, name: "Bienvenida", trigger: "conversation.opened_by_whatsapp", actions: [{ type: "reply", text: "¡Hola de nuevo!" }], signingSecret: "s3cret-s3cret" })
+      .returning();
+
+    await s.deliver(webhookBody(s.channel.phoneNumberId, [textMessage(contact!.waId, "Hola otra vez")]));
+
+    const [after] = await conn.db.select().from(conversations).where(eq(conversations.id, conversation.id));
+    expect(after).toMatchObject({ status: "open", unread: true, ownerId: s.seller2.id, closedAt: null, closeReason: null });
+    const history = await conn.db.select().from(historyEntries).where(eq(historyEntries.conversationId, conversation.id));
+    expect(history.map((h) => h.kind)).toEqual(["conversation.closed", "conversation.reopened"]);
+    expect(history[1]).toMatchObject({ actorId: null, data: { by: "customer", owner: s.seller2.id } });
+    const jobs = await conn.db.select().from(automationJobs).where(eq(automationJobs.automationId, flow!.id));
+    expect(jobs).toMatchObject([{ event: "conversation.opened_by_whatsapp", conversationId: conversation.id, status: "pending" }]);
+  });
+
+  it("status notifications move an outbound message forward only", async () => {
+    const s = await setup();
+    const conversation = await createConversation(conn.db, s.account.id, { messages: [] });
+    await conn.db.insert(messages).values({
+      accountId: s.account.id, conversationId: conversation.id, direction: "outbound", body: "hola", status: "sent", waMessageId: "wamid.out1",
+    });
+    const status = (value: string) => webhookBody(s.channel.phoneNumberId, [], { statuses: [{ id: "wamid.out1", status: value, timestamp: "1700000000" }] });
+    await s.deliver(status("read"));
+    await s.deliver(status("delivered"));
+    const [message] = await conn.db.select().from(messages).where(eq(messages.waMessageId, "wamid.out1"));
+    expect(message?.status).toBe("read");
+  });
+
+  it("a number no account configured is refused", async () => {
+    const s = await setup();
+    const body = webhookBody("999999999", [textMessage(phone(), "Hola")]);
+    expect((await s.deliver(body, signBody(body, s.channel.appSecret))).status).toBe(401);
+  });
+});

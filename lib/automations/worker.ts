@@ -16,6 +16,8 @@ export function backoffMs(attempts: number): number {
 export interface WorkerDeps {
   senderFor?: (db: Database, accountId: string) => Promise<WhatsAppSender>;
   fetch?: typeof fetch;
+  /** Only this account's jobs (tests sharing a database; draining one tenant by hand). */
+  accountId?: string;
 }
 
 interface DueJob extends ActionJob {
@@ -41,6 +43,7 @@ export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20
           from automation_jobs j
           join automations a on a.account_id = j.account_id and a.id = j.automation_id
           where j.status = 'pending' and j.available_at <= now()
+            ${deps.accountId ? sql`and j.account_id = ${deps.accountId}` : sql``}
           order by j.available_at, j.id
           limit ${limit}
           for update of j skip locked`,

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openFirstConversation, rows, signIn, USERS } from "./helpers";
+import { openFirstConversation, rows, signIn, signOut, USERS } from "./helpers";
 
 test("admin assigns a conversation to a user, carrying the contact's records, and sees the owner change", async ({ page }) => {
   await signIn(page, USERS.admin.email);
@@ -61,7 +61,7 @@ test("a seller closes with a reason and a hand-over; the new owner finds it unde
   await dialog.getByRole("button", { name: "Cerrar", exact: true }).click();
   await expect(page).toHaveURL(/notice=closed/);
 
-  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await signOut(page);
   await signIn(page, USERS.seller2.email);
   await page.getByLabel("Estado").selectOption({ label: "Cerradas" });
   await page.waitForURL(/status=closed/);

@@ -35,3 +35,8 @@ export async function openFirstConversation(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return name;
 }
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { listAssignees } from "@/lib/assignment/assignees";
+import { requireActor } from "@/lib/access/session";
+import { automationsDenial, listAutomations } from "@/lib/automations/manage";
+import { loadFilterOptions } from "@/lib/inbox/filter-options";
+import { AutomationForm } from "@/components/automations/automation-form";
+import { FlowControls } from "@/components/automations/flow-controls";
+import { LockedInbox } from "@/components/inbox/locked-inbox";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("automations"))("title") };
+}
+
+export default async function AutomationsPage() {
+  const actor = await requireActor();
+  const denial = automationsDenial(actor);
+  if (denial === "forbidden") notFound();
+  if (denial === "plan_required") return <LockedInbox actor={actor} />;
+  const db = await getDb();
+  const [{ flows, jobs }, assignees, options, t, format] = await Promise.all([
+    listAutomations(db, actor),
+    listAssignees(db, actor.accountId),
+    loadFilterOptions(db, actor),
+    getTranslations("automations"),
+    getFormatter(),
+  ]);
+  const userName = new Map(assignees.map((u) => [u.id, u.name]));
+  const groupName = new Map(options.groups.map((g) => [g.id, g.name]));
+  return (
+    <div className="mx-auto w-full max-w-5xl flex-1 space-y-8 overflow-y-auto p-4">
+      <header>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
+      </header>
+
+      <section aria-labelledby="flows-title" className="space-y-3">
+        <h2 id="flows-title" className="font-semibold">
+          {t("flows")}
+        </h2>
+        {flows.length === 0 ? <p className="text-sm text-slate-500">{t("noFlows")}</p> : null}
+        <ul className="space-y-2">
+          {flows.map((flow) => (
+            <li key={flow.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="flow">
+              <div className="flex flex-wrap items-start gap-3">
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium">{flow.name}</p>
+                  <p className="text-sm text-slate-600">
+                    {t("when")} <span className="font-medium">{t(`triggers.${flow.trigger}`)}</span>
+                  </p>
+                  <ol className="mt-1 list-decimal pl-5 text-sm text-slate-700">
+                    {flow.actions.map((action, i) => (
+                      <li key={i}>
+                        {action.type === "reply"
+                          ? t("describe.reply", { text: action.text })
+                          : action.type === "assign_user"
+                            ? t("describe.assign_user", { name: userName.get(action.userId) ?? "—" })
+                            : action.type === "assign_round_robin"
+                              ? t("describe.assign_round_robin", { name: groupName.get(action.groupId) ?? "—" })
+                              : t("describe.webhook", { url: action.url })}
+                      </li>
+                    ))}
+                  </ol>
+                  {flow.actions.some((a) => a.type === "webhook") ? (
+                    <p className="mt-1 text-xs break-all text-slate-500">
+                      {t("signingSecret")}: <code>{flow.signingSecret}</code>
+                    </p>
+                  ) : null}
+                </div>
+                <FlowControls id={flow.id} name={flow.name} active={flow.active} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="new-flow-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <h2 id="new-flow-title" className="font-semibold">
+          {t("newFlow")}
+        </h2>
+        <AutomationForm users={assignees} groups={options.groups} />
+      </section>
+
+      <section aria-labelledby="runs-title" className="space-y-3">
+        <h2 id="runs-title" className="font-semibold">
+          {t("runs")}
+        </h2>
+        {jobs.length === 0 ? (
+          <p className="text-sm text-slate-500">{t("noRuns")}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm" data-testid="runs">
+              <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
+                <tr>
+                  <th scope="col" className="px-3 py-2">{t("columns.when")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.flow")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.event")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.attempts")}</th>
+                  <th scope="col" className="px-3 py-2">{t("columns.error")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {jobs.map((job) => (
+                  <tr key={job.id}>
+                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(job.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+                    <td className="px-3 py-2">
+                      {job.automationName} · {t("actionNumber", { n: job.actionIndex + 1 })}
+                    </td>
+                    <td className="px-3 py-2">{t(`triggers.${job.event as "conversation.assigned"}`)}</td>
+                    <td className="px-3 py-2">
+                      {t(`status.${job.status}`)}
+                      {job.status === "pending" && job.attempts > 0 ? (
+                        <span className="block text-xs text-slate-500">
+                          {t("retryAt", { at: format.dateTime(job.availableAt, { timeStyle: "medium" }) })}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td className="px-3 py-2">{job.attempts}</td>
+                    <td className="px-3 py-2 text-red-700">{job.lastError ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { deleteAutomationAction, toggleAutomationAction } from "@/app/(app)/settings/automations/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+
+export function FlowControls({ id, name, active }: { id: string; name: string; active: boolean }) {
+  const t = useTranslations("automations");
+  const te = useTranslations("errors");
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const act = (work: () => Promise<{ ok: boolean; error?: string }>) =>
+    startTransition(async () => {
+      const result = await work();
+      setError(result.ok ? null : te((result.error ?? "unexpected") as "unexpected"));
+      if (result.ok) setConfirming(false);
+    });
+  return (
+    <div className="flex flex-col items-end gap-2 text-sm">
+      <label className="flex items-center gap-2">
+        <input
+          type="checkbox"
+          checked={active}
+          disabled={pending}
+          onChange={(e) => act(() => toggleAutomationAction(id, e.target.checked))}
+          className="size-4 accent-brand-600"
+        />
+        {t("active")}
+      </label>
+      <button type="button" onClick={() => setConfirming(true)} className="text-red-700 underline">
+        {t("delete")}
+      </button>
+      {error ? <p role="alert" className="text-red-700">{error}</p> : null}
+      <Dialog open={confirming} onOpenChange={setConfirming} title={t("deleteTitle")} description={t("deleteConfirm", { name })}>
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
+            {t("cancel")}
+          </Button>
+          <Button type="button" variant="danger" disabled={pending} onClick={() => act(() => deleteAutomationAction(id))}>
+            {t("delete")}
+          </Button>
+        </div>
+      </Dialog>
+    </div>
+  );
+}

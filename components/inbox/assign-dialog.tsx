@@ -24,11 +24,13 @@ export function AssignDialog({
   onOpenChange,
   context,
   onDone,
+  returnFocusTo,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   context: AssignContext;
   onDone: (result: { visible: boolean }) => void;
+  returnFocusTo?: React.RefObject<HTMLElement | null>;
 }) {
   const t = useTranslations("assign");
   const te = useTranslations("errors");
@@ -101,6 +103,7 @@ export function AssignDialog({
         onOpenChange(next);
       }}
       title={t("title")}
+      returnFocusTo={returnFocusTo}
     >
       <form onSubmit={submit} className="space-y-5" noValidate>
         <fieldset className="space-y-2">
@@ -114,7 +117,10 @@ export function AssignDialog({
               value="contact_owner"
               checked={mode === "contact_owner"}
               disabled={!ownerAvailable}
-              onChange={() => setMode("contact_owner")}
+              onChange={() => {
+                setMode("contact_owner");
+                setError(null);
+              }}
               className="accent-brand-600"
               aria-describedby="contact-owner-hint"
             />
@@ -133,14 +139,25 @@ export function AssignDialog({
               name="mode"
               value="user"
               checked={mode === "user"}
-              onChange={() => setMode("user")}
+              onChange={() => {
+                setMode("user");
+                setError(null);
+              }}
               className="accent-brand-600"
             />
             {t("specificUser")}
           </label>
           {mode === "user" ? (
             <div className="ml-6">
-              <UserPicker users={context.assignees} value={userId} onChange={setUserId} label={t("user")} />
+              <UserPicker
+                users={context.assignees}
+                value={userId}
+                onChange={(id) => {
+                  setUserId(id);
+                  setError(null);
+                }}
+                label={t("user")}
+              />
             </div>
           ) : null}
           <label className="flex items-center gap-2 text-sm">
@@ -149,7 +166,10 @@ export function AssignDialog({
               name="mode"
               value="none"
               checked={mode === "none"}
-              onChange={() => setMode("none")}
+              onChange={() => {
+                setMode("none");
+                setError(null);
+              }}
               className="accent-brand-600"
             />
             {t("none")}

@@ -100,7 +100,16 @@ export function BulkAssignDialog({
 
   const radio = (value: Mode, label: string) => (
     <label className="flex items-center gap-2 text-sm">
-      <input type="radio" name="bulk-mode" checked={mode === value} onChange={() => setMode(value)} className="accent-brand-600" />
+      <input
+        type="radio"
+        name="bulk-mode"
+        checked={mode === value}
+        onChange={() => {
+          setMode(value);
+          setError(null);
+        }}
+        className="accent-brand-600"
+      />
       {label}
     </label>
   );
@@ -114,7 +123,7 @@ export function BulkAssignDialog({
     >
       {summary ? (
         <div className="space-y-4" data-testid="bulk-summary">
-          <h3 className="font-medium">{t("summary.title", { formatted: number.format(summary.total) })}</h3>
+          <h3 className="font-medium">{t("summary.title", { total: summary.total, formatted: number.format(summary.total) })}</h3>
           <ul className="space-y-1 text-sm">
             {summary.assigned.map((a) => (
               <li key={a.userId ?? "none"}>{t("summary.assigned", { name: nameOf(a.userId), count: a.count, formatted: number.format(a.count) })}</li>

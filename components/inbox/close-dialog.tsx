@@ -16,6 +16,7 @@ export function CloseDialog({
   version,
   assignees,
   onDone,
+  returnFocusTo,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -23,6 +24,7 @@ export function CloseDialog({
   version: number;
   assignees: PickableUser[];
   onDone: (result: { visible: boolean }) => void;
+  returnFocusTo?: React.RefObject<HTMLElement | null>;
 }) {
   const t = useTranslations("closeDialog");
   const te = useTranslations("errors");
@@ -45,13 +47,12 @@ export function CloseDialog({
   function submit(event: React.FormEvent) {
     event.preventDefault();
     const input = { conversationId, version, reason, handOverTo: handOver ? (handOverTo ?? undefined) : undefined };
-    if (handOver && !handOverTo) return setError(t("errors.pickUser"));
     // The same schema the server applies, so the person sees the rule before sending.
     const parsed = closeSchema.safeParse(input);
     const reasonIssue = parsed.success ? undefined : parsed.error.issues.find((i) => i.path[0] === "reason");
-    if (reasonIssue) return setReasonError(t(`errors.${reasonIssue.message as "reasonTooShort" | "reasonTooLong"}`));
-    setReasonError(null);
-    setError(null);
+    setReasonError(reasonIssue ? t(`errors.${reasonIssue.message as "reasonTooShort" | "reasonTooLong"}`) : null);
+    setError(handOver && !handOverTo ? t("errors.pickUser") : null);
+    if (reasonIssue || (handOver && !handOverTo)) return;
     startTransition(async () => {
       const result = await closeConversationAction(input);
       if (!result.ok) return setError(te(result.error));
@@ -70,6 +71,7 @@ export function CloseDialog({
         onOpenChange(next);
       }}
       title={t("title")}
+      returnFocusTo={returnFocusTo}
     >
       <form onSubmit={submit} className="space-y-4" noValidate>
         <div className="space-y-1">
@@ -79,7 +81,10 @@ export function CloseDialog({
           <textarea
             id="close-reason"
             value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            onChange={(e) => {
+              setReason(e.target.value);
+              setReasonError(null);
+            }}
             rows={4}
             maxLength={1000}
             required

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 import { markUnreadAction } from "@/app/(app)/inbox/actions";
 import { AssignDialog, type AssignContext } from "./assign-dialog";
 import { CloseDialog } from "./close-dialog";
@@ -16,6 +16,7 @@ export function ConversationActions({ context, isOpen }: { context: AssignContex
   const [dialog, setDialog] = useState<ConversationAction | null>(null);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const [, startTransition] = useTransition();
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   // A seller who gives the conversation away can no longer see it: back to the list, with word of what happened.
   const after = (message: string) => (result: { visible: boolean }) => {
@@ -35,7 +36,11 @@ export function ConversationActions({ context, isOpen }: { context: AssignContex
 
   return (
     <>
-      <ConversationMenu available={isOpen ? ["assign", "markUnread", "close"] : ["assign", "markUnread"]} onSelect={select} />
+      <ConversationMenu
+        available={isOpen ? ["assign", "markUnread", "close"] : ["assign", "markUnread"]}
+        onSelect={select}
+        triggerRef={menuButton}
+      />
       <p role="status" className={notice?.error ? "text-sm text-red-700" : "sr-only"}>
         {notice?.text}
       </p>
@@ -43,6 +48,7 @@ export function ConversationActions({ context, isOpen }: { context: AssignContex
         open={dialog === "assign"}
         onOpenChange={(open) => setDialog(open ? "assign" : null)}
         context={context}
+        returnFocusTo={menuButton}
         onDone={after("assigned")}
       />
       <CloseDialog
@@ -51,6 +57,7 @@ export function ConversationActions({ context, isOpen }: { context: AssignContex
         conversationId={context.conversationId}
         version={context.version}
         assignees={context.assignees}
+        returnFocusTo={menuButton}
         onDone={after("closed")}
       />
     </>

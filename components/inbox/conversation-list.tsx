@@ -63,7 +63,9 @@ export async function ConversationList({
 
 async function Row({ row, href, selected }: { row: ConversationRow; href: string; selected: boolean }) {
   const [t, format] = await Promise.all([getTranslations("inbox"), getFormatter()]);
-  const recent = Date.now() - row.lastMessageAt.getTime() < 20 * 60 * 60 * 1000;
+  // Today's messages show the hour; older ones the date, so 23:48 yesterday doesn't pass for today.
+  const day = { year: "numeric", month: "numeric", day: "numeric" } as const;
+  const recent = format.dateTime(row.lastMessageAt, day) === format.dateTime(new Date(), day);
   return (
     <Link
       href={href}

@@ -9,15 +9,18 @@ export type ConversationAction = "assign" | "markUnread" | "close";
 export function ConversationMenu({
   available,
   onSelect,
+  triggerRef,
 }: {
   available: ConversationAction[];
   onSelect?: (action: ConversationAction) => void;
+  triggerRef?: React.Ref<HTMLButtonElement>;
 }) {
   const t = useTranslations("conversation");
   const items: ConversationAction[] = ["assign", "markUnread", "close"];
   return (
     <DropdownMenu.Root>
       <DropdownMenu.Trigger
+        ref={triggerRef}
         aria-label={t("actions")}
         className="rounded-md p-2 text-slate-600 hover:bg-slate-100 data-[state=open]:bg-slate-100"
       >

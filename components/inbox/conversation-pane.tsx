@@ -6,6 +6,7 @@ import { isWindowOpen } from "@/lib/inbox/window";
 import { ContactPanel } from "./contact-panel";
 import { ConversationActions } from "./conversation-actions";
 import { HistoryTimeline } from "./history-timeline";
+import { MessageScroller } from "./message-scroller";
 import { OwnerLabel } from "./owner-label";
 import { ReplyBox } from "./reply-box";
 import type { PickableUser } from "./user-picker";
@@ -39,6 +40,9 @@ export async function ConversationPane({
             <p className="text-xs text-slate-500">{detail.contact.phone}</p>
           </div>
           <div className="ml-auto flex items-center gap-2 text-sm">
+            <a href="#contact-details" className="rounded-md px-2 py-1 text-brand-700 hover:bg-slate-100 lg:hidden">
+              {t("conversation.showContact")}
+            </a>
             <span className="hidden text-slate-500 sm:inline">{t("conversation.owner")}:</span>
             <OwnerLabel name={detail.ownerName} active={detail.ownerActive} className="text-sm" />
             {detail.status === "closed" ? (
@@ -88,7 +92,7 @@ export async function ConversationPane({
             ) : null}
           </div>
         ) : null}
-        <ol aria-label={t("conversation.messages")} className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-slate-100 p-4" data-testid="messages">
+        <MessageScroller count={detail.messages.length} label={t("conversation.messages")}>
           {detail.messages.length === 0 ? <li className="text-center text-sm text-slate-500">{t("conversation.noMessages")}</li> : null}
           {detail.messages.map((m) => (
             <li key={m.id} className={clsx("flex", m.direction === "outbound" ? "justify-end" : "justify-start")}>
@@ -110,14 +114,21 @@ export async function ConversationPane({
               </div>
             </li>
           ))}
-        </ol>
+        </MessageScroller>
         {readOnly ? (
           <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600">{t("conversation.readOnly")}</p>
         ) : canAct ? (
           <ReplyBox conversationId={detail.id} windowOpen={windowOpen} />
         ) : null}
       </section>
-      <div className="hidden w-80 shrink-0 space-y-6 overflow-y-auto border-l border-slate-200 bg-white p-4 lg:block">
+      {/* One panel for every size: a side column from lg, a full-screen sheet opened by #contact-details below. */}
+      <div
+        id="contact-details"
+        className="hidden w-80 shrink-0 space-y-6 overflow-y-auto border-l border-slate-200 bg-white p-4 target:fixed target:inset-0 target:z-30 target:block target:w-full lg:block lg:target:static lg:target:w-80"
+      >
+        <a href="#" className="block text-sm font-medium text-brand-700 lg:hidden">
+          ← {t("conversation.backToConversation")}
+        </a>
         <ContactPanel detail={detail} />
         <HistoryTimeline detail={detail} />
       </div>

@@ -19,7 +19,7 @@ export async function InboxFiltersForm({
   role: Role;
   action: string;
 }) {
-  const t = await getTranslations("inbox.filters");
+  const [t, tu] = await Promise.all([getTranslations("inbox.filters"), getTranslations("users")]);
   const canPickOwner = role !== "seller";
   return (
     <AutoSubmitForm action={action} label={t("label")}>
@@ -64,6 +64,7 @@ export async function InboxFiltersForm({
               <option value="all">{t("ownerOptions.all")}</option>
               <option value="me">{t("ownerOptions.me")}</option>
               <option value="unassigned">{t("ownerOptions.unassigned")}</option>
+              <option value="inactive">{tu("inactiveOwnersFilter")}</option>
               {options.owners.map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}

@@ -37,7 +37,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           </button>
         </form>
         <form action={signOutAction}>
-          <button type="submit" className="rounded-md px-3 py-1.5 text-slate-700 hover:bg-slate-100">
+          <button type="submit" className="rounded-md px-3 py-1.5 whitespace-nowrap text-slate-700 hover:bg-slate-100">
             {t("nav.signOut")}
           </button>
         </form>

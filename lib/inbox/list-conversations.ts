@@ -4,6 +4,7 @@ import { contacts, conversations, groupMembers, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { visibleConversations } from "@/lib/access/inbox";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { containsFolded } from "@/lib/sql";
 import type { InboxFilters } from "./filters";
 import { isWindowOpen } from "./window";
 
@@ -34,6 +35,7 @@ export function inboxConditions(actor: Actor, filters: InboxFilters): SQL {
   if (filters.status !== "all") conditions.push(eq(conversations.status, filters.status));
   if (filters.owner === "me") conditions.push(eq(conversations.ownerId, actor.userId));
   else if (filters.owner === "unassigned") conditions.push(isNull(conversations.ownerId));
+  else if (filters.owner === "inactive") conditions.push(ownedByDeactivatedUser(actor));
   else if (filters.owner !== "all") conditions.push(eq(conversations.ownerId, filters.owner));
   if (filters.unreadOnly) conditions.push(eq(conversations.unread, true));
   if (filters.groupId) {
@@ -43,17 +45,18 @@ export function inboxConditions(actor: Actor, filters: InboxFilters): SQL {
     );
   }
   if (filters.search) {
-    const pattern = `%${escapeLike(filters.search)}%`;
     const digits = filters.search.replace(/\D/g, "");
     conditions.push(
-      or(ilike(contacts.name, pattern), digits.length >= 3 ? ilike(contacts.phone, `%${digits}%`) : undefined),
+      or(containsFolded(contacts.name, filters.search), digits.length >= 3 ? ilike(contacts.phone, `%${digits}%`) : undefined),
     );
   }
   return and(...conditions)!;
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** Conversations left with a deactivated user, so an admin can find and reassign them. */
+function ownedByDeactivatedUser(actor: Actor): SQL {
+  return sql`exists (select 1 from ${users} where ${users.accountId} = ${actor.accountId}
+    and ${users.id} = ${conversations.ownerId} and not ${users.active})`;
 }
 
 const owners = aliasedTable(users, "owner");

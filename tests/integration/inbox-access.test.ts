@@ -140,6 +140,9 @@ describe("list filters", () => {
     expect(await ids({ q: "carla" })).toEqual([conversations.theirs.id]);
     expect(await ids({ q: "Ana%" })).toEqual([]);
     expect(await ids({ q: "ana" })).toEqual([conversations.mineOpen.id]);
+    // Accents and case do not matter: "perez" and "ANA PÉREZ" both find "Ana Pérez".
+    expect(await ids({ q: "perez" })).toEqual([conversations.mineOpen.id]);
+    expect(await ids({ q: "ANA PÉREZ" })).toEqual([conversations.mineOpen.id]);
 
     const group = await createGroup(conn.db, account.id, "Equipo Norte", [users.seller2.id]);
     expect(await ids({ group: group.id })).toEqual([conversations.theirs.id]);

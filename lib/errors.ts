@@ -15,6 +15,9 @@ export type DomainError =
   | "window_closed"
   | "too_many"
   | "empty_group"
+  | "last_admin"
+  | "email_taken"
+  | "name_taken"
   | "unauthenticated"
   | "unexpected";
 

@@ -8,12 +8,13 @@ import { getActor } from "./session";
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: DomainError };
 
 /**
- * The common part of every inbox server action: the actor from the database (not the
- * cookie), one domain call, the inbox re-rendered on success, and unexpected errors logged
- * with context but shown to the person only as a generic message.
+ * The common part of every server action: the actor from the database (not the cookie), one
+ * domain call, the given area re-rendered on success, and unexpected errors logged with
+ * context but shown to the person only as a generic message.
  */
-export function inboxAction<I, T extends object>(
+export function serverAction<I, T extends object>(
   name: string,
+  revalidate: string,
   run: (db: Database, actor: Actor, input: I) => Promise<ActionResult<T>>,
 ) {
   return async (input: I): Promise<ActionResult<T>> => {
@@ -21,11 +22,18 @@ export function inboxAction<I, T extends object>(
     if (!actor) return { ok: false, error: "unauthenticated" };
     try {
       const result = await run(await getDb(), actor, input);
-      if (result.ok) revalidatePath("/inbox", "layout");
+      if (result.ok) revalidatePath(revalidate, "layout");
       return result;
     } catch (error) {
       console.error(`action ${name} failed`, { userId: actor.userId, accountId: actor.accountId, error });
       return { ok: false, error: "unexpected" };
     }
   };
+}
+
+export function inboxAction<I, T extends object>(
+  name: string,
+  run: (db: Database, actor: Actor, input: I) => Promise<ActionResult<T>>,
+) {
+  return serverAction(name, "/inbox", run);
 }

@@ -4,8 +4,8 @@ import type { Role } from "@/db/schema";
 export const STATUS_FILTERS = ["open", "closed", "all"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
 
-// "me" and "unassigned" are keywords; anything else must be a user id of the account.
-const ownerFilter = z.union([z.enum(["me", "unassigned", "all"]), z.uuid()]);
+// "me", "unassigned" and "inactive" (owned by a deactivated user) are keywords; anything else must be a user id of the account.
+const ownerFilter = z.union([z.enum(["me", "unassigned", "inactive", "all"]), z.uuid()]);
 
 const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -26,7 +26,7 @@ export const inboxSearchParams = z.object({
 
 export interface InboxFilters {
   status: StatusFilter;
-  owner: "me" | "unassigned" | "all" | string;
+  owner: "me" | "unassigned" | "inactive" | "all" | string;
   unreadOnly: boolean;
   groupId?: string;
   search?: string;

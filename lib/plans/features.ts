@@ -6,6 +6,8 @@ const PLAN_RANK: Record<Plan, number> = { basic: 0, pro: 1, enterprise: 2 };
 export const FEATURES = {
   inbox: { minPlan: "pro", addons: ["whatsapp"] },
   automations: { minPlan: "pro", addons: ["whatsapp"] },
+  // Auditing closed conversations is part of the inbox: without it there is nothing to audit.
+  audit: { minPlan: "pro", addons: ["whatsapp"] },
 } as const satisfies Record<string, { minPlan: Plan; addons: readonly Addon[] }>;
 
 export type Feature = keyof typeof FEATURES;

@@ -1,0 +1,168 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { groupMembers, groups, users } from "@/db/schema";
+import type { Actor } from "@/lib/access/actor";
+import { accountAdminDenial } from "@/lib/access/admin";
+import { ASSIGNABLE_ROLES } from "@/lib/assignment/assignees";
+import { fail, inTransaction, type Result } from "@/lib/errors";
+import { isUniqueViolation, recordAccountChange } from "./history";
+import {
+  createGroupSchema,
+  groupMemberSchema,
+  groupSchema,
+  renameGroupSchema,
+  type CreateGroupInput,
+  type GroupInput,
+  type GroupMemberInput,
+  type RenameGroupInput,
+} from "./group-input";
+
+/** The account's groups with their members, for the admins' page. */
+export async function listGroups(db: Database, actor: Actor) {
+  if (accountAdminDenial(actor)) return [];
+  const [groupRows, memberRows] = await Promise.all([
+    db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.accountId, actor.accountId)).orderBy(asc(groups.name)),
+    db
+      .select({ groupId: groupMembers.groupId, id: users.id, name: users.name, role: users.role, active: users.active })
+      .from(groupMembers)
+      .innerJoin(users, and(eq(users.accountId, groupMembers.accountId), eq(users.id, groupMembers.userId)))
+      .where(eq(groupMembers.accountId, actor.accountId))
+      .orderBy(asc(users.name)),
+  ]);
+  return groupRows.map((g) => ({ ...g, members: memberRows.filter((m) => m.groupId === g.id) }));
+}
+
+export type AccountGroup = Awaited<ReturnType<typeof listGroups>>[number];
+
+/** Who may join a group: the account's active admins and sellers (the people conversations are dealt to). */
+export function listGroupCandidates(db: Database, actor: Actor) {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.accountId, actor.accountId), eq(users.active, true), inArray(users.role, [...ASSIGNABLE_ROLES])))
+    .orderBy(asc(users.name));
+}
+
+async function withNameCheck<T extends object>(work: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: "name_taken" };
+    throw error;
+  }
+}
+
+async function lockGroup(tx: Database, actor: Actor, groupId: string) {
+  const denial = accountAdminDenial(actor);
+  if (denial) fail(denial);
+  const [group] = await tx
+    .select({ id: groups.id, name: groups.name })
+    .from(groups)
+    .where(and(eq(groups.accountId, actor.accountId), eq(groups.id, groupId)))
+    .for("update");
+  if (!group) fail("not_found");
+  return group;
+}
+
+export async function createGroup(db: Database, actor: Actor, input: CreateGroupInput): Promise<Result<{ groupId: string }>> {
+  const parsed = createGroupSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid_input" };
+  return withNameCheck(() =>
+    inTransaction(db, async (tx) => {
+      const denial = accountAdminDenial(actor);
+      if (denial) fail(denial);
+      const [group] = await tx.insert(groups).values({ accountId: actor.accountId, name: parsed.data.name }).returning({ id: groups.id });
+      await recordAccountChange(tx, actor, "group.changed", { change: "created", groupId: group!.id, name: parsed.data.name });
+      return { groupId: group!.id };
+    }),
+  );
+}
+
+export async function renameGroup(db: Database, actor: Actor, input: RenameGroupInput): Promise<Result<object>> {
+  const parsed = renameGroupSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid_input" };
+  const { groupId, name } = parsed.data;
+  return withNameCheck(() =>
+    inTransaction(db, async (tx) => {
+      const group = await lockGroup(tx, actor, groupId);
+      if (group.name === name) return {};
+      await tx.update(groups).set({ name }).where(and(eq(groups.accountId, actor.accountId), eq(groups.id, groupId)));
+      await recordAccountChange(tx, actor, "group.changed", { change: "renamed", groupId, from: group.name, to: name });
+      return {};
+    }),
+  );
+}
+
+/** Deleting a group removes its memberships; conversations keep their owners. */
+export async function deleteGroup(db: Database, actor: Actor, input: GroupInput): Promise<Result<object>> {
+  const parsed = groupSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid_input" };
+  return inTransaction(db, async (tx) => {
+    const group = await lockGroup(tx, actor, parsed.data.groupId);
+    const members = await tx
+      .select({ userId: groupMembers.userId })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id)));
+    await tx.delete(groups).where(and(eq(groups.accountId, actor.accountId), eq(groups.id, group.id)));
+    await recordAccountChange(tx, actor, "group.changed", {
+      change: "deleted",
+      groupId: group.id,
+      name: group.name,
+      from: { members: members.map((m) => m.userId) },
+    });
+    return {};
+  });
+}
+
+export async function addGroupMember(db: Database, actor: Actor, input: GroupMemberInput): Promise<Result<object>> {
+  const parsed = groupMemberSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid_input" };
+  const { groupId, userId } = parsed.data;
+  return inTransaction(db, async (tx) => {
+    const group = await lockGroup(tx, actor, groupId);
+    // Only an active admin or seller of this same account; any other id is refused, not ignored.
+    const added = await tx
+      .insert(groupMembers)
+      .select(
+        tx
+          .select({ accountId: users.accountId, groupId: sql<string>`${group.id}::uuid`.as("group_id"), userId: users.id })
+          .from(users)
+          .where(
+            and(
+              eq(users.accountId, actor.accountId),
+              eq(users.id, userId),
+              eq(users.active, true),
+              inArray(users.role, [...ASSIGNABLE_ROLES]),
+            ),
+          ),
+      )
+      .onConflictDoNothing()
+      .returning({ userId: groupMembers.userId });
+    if (added.length === 0) {
+      const [already] = await tx
+        .select({ userId: groupMembers.userId })
+        .from(groupMembers)
+        .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)));
+      if (already) return {};
+      fail("invalid_target");
+    }
+    await recordAccountChange(tx, actor, "group.changed", { change: "member_added", groupId: group.id, name: group.name, userId });
+    return {};
+  });
+}
+
+export async function removeGroupMember(db: Database, actor: Actor, input: GroupMemberInput): Promise<Result<object>> {
+  const parsed = groupMemberSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: "invalid_input" };
+  const { groupId, userId } = parsed.data;
+  return inTransaction(db, async (tx) => {
+    const group = await lockGroup(tx, actor, groupId);
+    const removed = await tx
+      .delete(groupMembers)
+      .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)))
+      .returning({ userId: groupMembers.userId });
+    if (removed.length === 0) fail("not_found");
+    await recordAccountChange(tx, actor, "group.changed", { change: "member_removed", groupId: group.id, name: group.name, userId });
+    return {};
+  });
+}

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { ROLES } from "@/db/schema";
+
+// Shared by the forms (client) and the server actions: same rules, same message keys (users.errors.*).
+export const userNameSchema = z.string().trim().min(1, { error: "nameRequired" }).max(200, { error: "nameTooLong" });
+
+export const createUserSchema = z.object({
+  name: userNameSchema,
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(320, { error: "emailInvalid" })
+    .pipe(z.email({ error: "emailInvalid" })),
+  role: z.enum(ROLES, { error: "pickRole" }),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+export const changeRoleSchema = z.object({ userId: z.uuid(), role: z.enum(ROLES, { error: "pickRole" }) });
+export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
+
+export const setUserActiveSchema = z.object({ userId: z.uuid(), active: z.boolean() });
+export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+// Anything unreadable in the URL falls back to "no filter" rather than an error page.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    const value = firstValue(v);
+    return value === "" || value === undefined ? undefined : value;
+  }, schema.optional().catch(undefined));
+
+const day = z.iso.date();
+
+/** The audit's filters as they arrive in the URL (page and CSV export read the same ones). */
+export const auditSearchParams = z.object({
+  from: optional(day),
+  to: optional(day),
+  closedBy: optional(z.uuid()),
+  owner: optional(z.uuid()),
+  q: optional(z.string().trim().max(200)),
+  cursor: optional(z.string().max(200)),
+});
+
+export type AuditFilters = Omit<z.infer<typeof auditSearchParams>, "cursor">;
+
+export function resolveAuditFilters(params: unknown): AuditFilters & { cursor?: string } {
+  const { q, ...rest } = auditSearchParams.parse(params ?? {});
+  return { ...rest, q: q || undefined };
+}
+
+/** The query string for a set of filters, leaving empty ones out. */
+export function auditQuery(filters: AuditFilters & { cursor?: string }): string {
+  const params = new URLSearchParams();
+  for (const key of ["from", "to", "closedBy", "owner", "q", "cursor"] as const) {
+    const value = filters[key];
+    if (value) params.set(key, value);
+  }
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { setLocaleAction, signOutAction } from "@/app/(app)/actions";
 import { LOCALES } from "@/i18n/locales";
 import type { Actor } from "@/lib/access/actor";
+import { accountAdminDenial, canSeeAudit } from "@/lib/access/admin";
 import { canSeeInbox } from "@/lib/access/inbox";
 import { NavLink } from "./nav-link";
 
@@ -14,9 +15,11 @@ export async function AppHeader({ actor }: { actor: Actor }) {
       <Link href="/" className="text-lg font-bold text-brand-700">
         {t("app.name")}
       </Link>
-      <nav aria-label={t("nav.main")} className="flex items-center gap-1">
+      <nav aria-label={t("nav.main")} className="flex min-w-0 items-center gap-1 overflow-x-auto">
         {canSeeInbox(actor.role) ? <NavLink href="/inbox">{t("nav.inbox")}</NavLink> : null}
         {actor.role !== "support" ? <NavLink href="/contacts">{t("nav.contacts")}</NavLink> : null}
+        {canSeeAudit(actor.role) ? <NavLink href="/audit">{t("audit.title")}</NavLink> : null}
+        {accountAdminDenial(actor) ? null : <NavLink href="/settings">{t("settings.nav")}</NavLink>}
       </nav>
       <div className="ml-auto flex items-center gap-3 text-sm">
         <span className="hidden text-right leading-tight sm:block" data-testid="current-user">

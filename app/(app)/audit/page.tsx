@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { getDb } from "@/db/client";
+import { auditDenial } from "@/lib/access/admin";
+import { requireActor } from "@/lib/access/session";
+import { countClosedConversations, listClosedConversations, loadAuditPeople } from "@/lib/audit/closed-conversations";
+import { auditQuery, resolveAuditFilters } from "@/lib/audit/filters";
+import { AuditFiltersForm } from "@/components/audit/audit-filters";
+import { LockedInbox } from "@/components/inbox/locked-inbox";
+import { buttonClass } from "@/components/ui/button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireActor();
+  const denial = auditDenial(actor);
+  if (denial === "forbidden") notFound();
+  if (denial === "plan_required") return <LockedInbox actor={actor} />;
+  const { cursor, ...filters } = resolveAuditFilters(await searchParams);
+  const db = await getDb();
+  const [page, count, people, t, format] = await Promise.all([
+    listClosedConversations(db, actor, filters, cursor),
+    countClosedConversations(db, actor, filters),
+    loadAuditPeople(db, actor),
+    getTranslations("audit"),
+    getFormatter(),
+  ]);
+  if (!page.ok) notFound();
+  const person = (name: string | null, active: boolean | null) =>
+    name === null ? t("unassigned") : active === false ? t("inactive", { name }) : name;
+
+  return (
+    <div className="mx-auto w-full max-w-6xl flex-1 space-y-4 overflow-y-auto p-4">
+      <header>
+        <h1 className="text-xl font-semibold">{t("title")}</h1>
+        <p className="text-sm text-slate-600">{t("intro")}</p>
+      </header>
+      <AuditFiltersForm filters={filters} people={people} />
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="flex-1 text-sm font-medium" data-testid="audit-count" role="status">
+          {t("count", { count })}
+        </p>
+        {count > 0 ? (
+          <a href={`/api/audit/export${auditQuery(filters)}`} download className={buttonClass("secondary")}>
+            {t("export")}
+          </a>
+        ) : null}
+      </div>
+      {page.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
+          <p className="font-medium">{t("empty")}</p>
+          <p className="text-sm text-slate-500">{t("emptyHint")}</p>
+        </div>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm" data-testid="audit-table">
+            <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("columns.contact")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.closedAt")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.closedBy")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.reason")}</th>
+                <th scope="col" className="px-3 py-2">{t("columns.owner")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.rows.map((row) => (
+                <tr key={row.id} data-testid="audit-row" className="align-top">
+                  <td className="px-3 py-2">
+                    <Link
+                      href={`/inbox/${row.id}?status=closed`}
+                      className="font-medium text-brand-700 underline"
+                      aria-label={t("openTimeline", { name: row.contactName })}
+                    >
+                      {row.contactName}
+                    </Link>
+                    <span className="block text-xs text-slate-500">{row.contactPhone}</span>
+                  </td>
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    <time dateTime={row.closedAt.toISOString()}>{format.dateTime(row.closedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                  </td>
+                  <td className="px-3 py-2">{row.closedByName ?? "—"}</td>
+                  <td className="max-w-md px-3 py-2 break-words whitespace-pre-line">{row.reason}</td>
+                  <td className="px-3 py-2">{person(row.ownerName, row.ownerActive)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav className="flex gap-4 text-sm">
+        {cursor ? (
+          <Link href={`/audit${auditQuery(filters)}`} className="text-brand-700 underline">
+            {t("backToTop")}
+          </Link>
+        ) : null}
+        {page.nextCursor ? (
+          <Link href={`/audit${auditQuery({ ...filters, cursor: page.nextCursor })}`} className="text-brand-700 underline">
+            {t("older")}
+          </Link>
+        ) : null}
+      </nav>
+    </div>
+  );
+}

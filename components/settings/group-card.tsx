@@ -1,0 +1,168 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction, renameGroupAction } from "@/app/(app)/settings/actions";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import type { AccountGroup } from "@/lib/admin/groups";
+import { groupNameSchema } from "@/lib/admin/group-input";
+import type { DomainError } from "@/lib/errors";
+import { ActionError } from "./action-error";
+
+type Outcome = { ok: true } | { ok: false; error: DomainError };
+
+/** One group: its members, adding and removing them, renaming and (confirmed) deleting it. */
+export function GroupCard({ group, candidates }: { group: AccountGroup; candidates: { id: string; name: string }[] }) {
+  const t = useTranslations("groups");
+  const tr = useTranslations("roles");
+  const router = useRouter();
+  const [pick, setPick] = useState("");
+  const [renaming, setRenaming] = useState(false);
+  const [newName, setNewName] = useState(group.name);
+  const [nameError, setNameError] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [error, setError] = useState<DomainError | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const run = (work: () => Promise<Outcome>, after?: () => void) =>
+    startTransition(async () => {
+      const result = await work();
+      setError(result.ok ? null : result.error);
+      if (!result.ok) return;
+      after?.();
+      router.refresh();
+    });
+
+  function rename(event: React.FormEvent) {
+    event.preventDefault();
+    const parsed = groupNameSchema.safeParse(newName);
+    if (!parsed.success) return setNameError(t(`errors.${parsed.error.issues[0]!.message as "nameRequired"}`));
+    setNameError(null);
+    run(() => renameGroupAction({ groupId: group.id, name: newName }), () => setRenaming(false));
+  }
+
+  const headingId = `group-${group.id}`;
+  return (
+    <section aria-labelledby={headingId} className="h-full space-y-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="group">
+      <div className="flex flex-wrap items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <h2 id={headingId} className="font-semibold break-words">
+            {group.name}
+          </h2>
+          <p className="text-xs text-slate-500">{t("members", { count: group.members.length })}</p>
+        </div>
+        <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => setRenaming(true)} aria-label={`${t("rename")} ${group.name}`}>
+          {t("rename")}
+        </Button>
+        <Button type="button" variant="ghost" className="px-2 py-1 text-red-700" onClick={() => setDeleting(true)} aria-label={`${t("delete")} ${group.name}`}>
+          {t("delete")}
+        </Button>
+      </div>
+
+      {group.members.length === 0 ? (
+        <p className="text-sm text-slate-500">{t("noMembers")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 text-sm">
+          {group.members.map((m) => (
+            <li key={m.id} className="flex items-center gap-2 py-1.5">
+              <span className="min-w-0 flex-1 truncate">
+                {m.name} <span className="text-xs text-slate-500">· {tr(m.role)}{m.active ? "" : ` · ${t("inactiveMember")}`}</span>
+              </span>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => run(() => removeGroupMemberAction({ groupId: group.id, userId: m.id }))}
+                className="rounded px-2 py-1 text-xs text-red-700 hover:bg-red-50"
+                aria-label={t("removeMember", { member: m.name, group: group.name })}
+              >
+                {t("remove")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {candidates.length === 0 ? (
+        <p className="text-xs text-slate-500">{t("noCandidates")}</p>
+      ) : (
+        <form
+          className="flex gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!pick) return;
+            run(() => addGroupMemberAction({ groupId: group.id, userId: pick }), () => setPick(""));
+          }}
+        >
+          <label htmlFor={`add-${group.id}`} className="sr-only">
+            {t("memberFor", { name: group.name })}
+          </label>
+          <select
+            id={`add-${group.id}`}
+            value={pick}
+            onChange={(e) => setPick(e.target.value)}
+            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          >
+            <option value="">{t("pickMember")}</option>
+            {candidates.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+          <Button type="submit" variant="secondary" className="px-3 py-1.5" disabled={pending || !pick}>
+            {t("add")}
+          </Button>
+        </form>
+      )}
+      <ActionError error={error} />
+
+      <Dialog
+        open={renaming}
+        onOpenChange={(open) => {
+          setRenaming(open);
+          if (!open) (setNewName(group.name), setNameError(null));
+        }}
+        title={t("renameTitle")}
+      >
+        <form onSubmit={rename} noValidate className="space-y-4">
+          <div className="space-y-1">
+            <label htmlFor={`rename-${group.id}`} className="block text-sm font-medium">
+              {t("name")}
+            </label>
+            <input
+              id={`rename-${group.id}`}
+              value={newName}
+              onChange={(e) => setNewName(e.target.value)}
+              maxLength={100}
+              aria-invalid={nameError ? true : undefined}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+            {nameError ? <p className="text-xs text-red-700">{nameError}</p> : null}
+          </div>
+          <ActionError error={error} />
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={() => setRenaming(false)}>
+              {t("cancel")}
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? t("saving") : t("save")}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+
+      <Dialog open={deleting} onOpenChange={setDeleting} title={t("deleteTitle")} description={t("deleteConfirm", { name: group.name })}>
+        <div className="flex justify-end gap-2">
+          <Button type="button" variant="secondary" onClick={() => setDeleting(false)}>
+            {t("cancel")}
+          </Button>
+          <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => deleteGroupAction({ groupId: group.id }), () => setDeleting(false))}>
+            {t("delete")}
+          </Button>
+        </div>
+      </Dialog>
+    </section>
+  );
+}

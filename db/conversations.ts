@@ -72,18 +72,24 @@ export const conversations = pgTable(
       columns: [t.accountId, t.closedById],
       foreignColumns: [users.accountId, users.id],
     }),
-    // The inbox list: newest activity first, by status, by owner, unread only.
-    index("conversations_inbox_idx").on(t.accountId, t.status, t.lastMessageAt.desc(), t.id.desc()),
-    index("conversations_inbox_all_idx").on(t.accountId, t.lastMessageAt.desc(), t.id.desc()),
+    // The inbox list: newest activity first, by status, by owner, unread only. DESC NULLS FIRST is
+    // what a plain ORDER BY … DESC means, so the list's ordering can walk these indexes.
+    index("conversations_inbox_idx").on(
+      t.accountId,
+      t.status,
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    index("conversations_inbox_all_idx").on(t.accountId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index("conversations_owner_idx").on(
       t.accountId,
       t.ownerId,
       t.status,
-      t.lastMessageAt.desc(),
-      t.id.desc(),
+      t.lastMessageAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
     ),
     index("conversations_unread_idx")
-      .on(t.accountId, t.lastMessageAt.desc(), t.id.desc())
+      .on(t.accountId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.unread}`),
     index("conversations_closed_idx")
       .on(t.accountId, t.closedAt.desc(), t.id.desc())

@@ -1,4 +1,4 @@
-import { aliasedTable, and, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contacts, conversations, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
@@ -6,6 +6,7 @@ import { auditDenial } from "@/lib/access/admin";
 import { visibleConversations } from "@/lib/access/inbox";
 import type { Result } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/inbox/cursor";
+import { containsFolded } from "@/lib/sql";
 import type { AuditFilters } from "./filters";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -16,10 +17,6 @@ export const AUDIT_TIME_ZONE = process.env.TURNO_TIME_ZONE ?? "America/Bogota";
 const closers = aliasedTable(users, "closer");
 const owners = aliasedTable(users, "owner");
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Closed conversations of the actor's account matching the filters (one rule for page, count and export). */
 export function auditConditions(actor: Actor, filters: AuditFilters): SQL {
   return and(
@@ -29,7 +26,7 @@ export function auditConditions(actor: Actor, filters: AuditFilters): SQL {
     filters.to ? sql`${conversations.closedAt} < (${filters.to}::date + 1)::timestamp at time zone ${AUDIT_TIME_ZONE}` : undefined,
     filters.closedBy ? eq(conversations.closedById, filters.closedBy) : undefined,
     filters.owner ? eq(conversations.ownerId, filters.owner) : undefined,
-    filters.q ? ilike(conversations.closeReason, `%${escapeLike(filters.q)}%`) : undefined,
+    filters.q ? containsFolded(conversations.closeReason, filters.q) : undefined,
   )!;
 }
 

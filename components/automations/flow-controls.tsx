@@ -25,7 +25,7 @@ export function FlowControls({ id, name, active }: { id: string; name: string; a
           type="checkbox"
           checked={active}
           disabled={pending}
-          onChange={(e) => act(() => toggleAutomationAction(id, e.target.checked))}
+          onChange={(e) => act(() => toggleAutomationAction({ id, active: e.target.checked }))}
           className="size-4 accent-brand-600"
         />
         {t("active")}

@@ -4,13 +4,13 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { assignConversationAction } from "@/app/(app)/inbox/actions";
-import { Button } from "@/components/ui/button";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import type { SingleTarget, TransferOptions } from "@/lib/assignment/input";
+import { NO_ENTITIES, TransferFieldset, type EntityChoice } from "./transfer-fieldset";
 import { UserPicker, type PickableUser } from "./user-picker";
 
 type Mode = SingleTarget["mode"];
-type Entity = "contact" | "opportunities" | "activities" | "tasks";
 
 export interface AssignContext {
   conversationId: string;
@@ -38,12 +38,7 @@ export function AssignDialog({
   const [mode, setMode] = useState<Mode | null>(null);
   const [userId, setUserId] = useState<string | null>(null);
   const [markUnread, setMarkUnread] = useState(false);
-  const [entities, setEntities] = useState<Record<Entity, boolean>>({
-    contact: false,
-    opportunities: false,
-    activities: false,
-    tasks: false,
-  });
+  const [entities, setEntities] = useState<EntityChoice>(NO_ENTITIES);
   const [onlyOpen, setOnlyOpen] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -53,7 +48,7 @@ export function AssignDialog({
     setMode(null);
     setUserId(null);
     setMarkUnread(false);
-    setEntities({ contact: false, opportunities: false, activities: false, tasks: false });
+    setEntities(NO_ENTITIES);
     setOnlyOpen(true);
     setError(null);
   }
@@ -80,20 +75,6 @@ export function AssignDialog({
       router.refresh();
     });
   }
-
-  const entityOptions: { key: Entity; label: string }[] =
-    mode === "contact_owner"
-      ? [
-          { key: "opportunities", label: t("openOpportunities") },
-          { key: "activities", label: t("pendingActivities") },
-          { key: "tasks", label: t("pendingTasks") },
-        ]
-      : [
-          { key: "contact", label: t("contact") },
-          { key: "opportunities", label: t("opportunities") },
-          { key: "activities", label: t("activities") },
-          { key: "tasks", label: t("tasks") },
-        ];
 
   return (
     <Dialog
@@ -187,48 +168,23 @@ export function AssignDialog({
         </label>
 
         {mode && mode !== "none" ? (
-          <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
-            <legend className="px-1 text-sm font-medium">{t("transfer")}</legend>
-            <div className="grid grid-cols-2 gap-2">
-              {entityOptions.map(({ key, label }) => (
-                <label key={key} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    checked={entities[key]}
-                    onChange={(e) => setEntities((prev) => ({ ...prev, [key]: e.target.checked }))}
-                    className="size-4 accent-brand-600"
-                  />
-                  {label}
-                </label>
-              ))}
-            </div>
-            {mode === "user" ? (
-              <label className="flex items-center gap-2 border-t border-slate-100 pt-2 text-sm">
-                <input
-                  type="checkbox"
-                  checked={onlyOpen}
-                  onChange={(e) => setOnlyOpen(e.target.checked)}
-                  className="size-4 accent-brand-600"
-                />
-                {t("onlyOpen")}
-              </label>
-            ) : null}
-          </fieldset>
+          <TransferFieldset
+            toContactOwner={mode === "contact_owner"}
+            entities={entities}
+            onEntitiesChange={setEntities}
+            onlyOpen={onlyOpen}
+            onOnlyOpenChange={setOnlyOpen}
+          />
         ) : null}
 
-        {error ? (
-          <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" role="alert" data-testid="dialog-error">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            {t("cancel")}
-          </Button>
-          <Button type="submit" disabled={pending}>
-            {pending ? t("saving") : t("accept")}
-          </Button>
-        </div>
+        <DialogFooter
+          error={error}
+          pending={pending}
+          onCancel={() => onOpenChange(false)}
+          cancelLabel={t("cancel")}
+          submitLabel={t("accept")}
+          pendingLabel={t("saving")}
+        />
       </form>
     </Dialog>
   );

@@ -6,13 +6,14 @@ import { useState, useTransition } from "react";
 import { assignBulkAction } from "@/app/(app)/inbox/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 import type { AssignSummary } from "@/lib/assignment/assign-conversations";
 import type { BulkSelection, BulkTarget } from "@/lib/assignment/bulk-input";
 import { MultiPicker } from "./multi-picker";
+import { NO_ENTITIES, TransferFieldset, type EntityChoice } from "./transfer-fieldset";
 import { UserPicker, type PickableUser } from "./user-picker";
 
 type Mode = BulkTarget["mode"];
-type Entity = "contact" | "opportunities" | "activities" | "tasks";
 
 export function BulkAssignDialog({
   open,
@@ -42,7 +43,7 @@ export function BulkAssignDialog({
   const [userIds, setUserIds] = useState<string[]>([]);
   const [groupIds, setGroupIds] = useState<string[]>([]);
   const [markUnread, setMarkUnread] = useState(false);
-  const [entities, setEntities] = useState<Record<Entity, boolean>>({ contact: false, opportunities: false, activities: false, tasks: false });
+  const [entities, setEntities] = useState<EntityChoice>(NO_ENTITIES);
   const [onlyOpen, setOnlyOpen] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [summary, setSummary] = useState<AssignSummary | null>(null);
@@ -83,20 +84,6 @@ export function BulkAssignDialog({
     onOpenChange(false);
     if (summary) onFinished();
   }
-
-  const entityOptions: { key: Entity; label: string }[] =
-    mode === "contact_owner"
-      ? [
-          { key: "opportunities", label: ta("openOpportunities") },
-          { key: "activities", label: ta("pendingActivities") },
-          { key: "tasks", label: ta("pendingTasks") },
-        ]
-      : [
-          { key: "contact", label: ta("contact") },
-          { key: "opportunities", label: ta("opportunities") },
-          { key: "activities", label: ta("activities") },
-          { key: "tasks", label: ta("tasks") },
-        ];
 
   const radio = (value: Mode, label: string) => (
     <label className="flex items-center gap-2 text-sm">
@@ -183,42 +170,22 @@ export function BulkAssignDialog({
             {ta("markUnread")}
           </label>
           {mode && mode !== "none" ? (
-            <fieldset className="space-y-2 rounded-md border border-slate-200 p-3">
-              <legend className="px-1 text-sm font-medium">{ta("transfer")}</legend>
-              <div className="grid grid-cols-2 gap-2">
-                {entityOptions.map(({ key, label }) => (
-                  <label key={key} className="flex items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      checked={entities[key]}
-                      onChange={(e) => setEntities((prev) => ({ ...prev, [key]: e.target.checked }))}
-                      className="size-4 accent-brand-600"
-                    />
-                    {label}
-                  </label>
-                ))}
-              </div>
-              {mode !== "contact_owner" ? (
-                <label className="flex items-center gap-2 border-t border-slate-100 pt-2 text-sm">
-                  <input type="checkbox" checked={onlyOpen} onChange={(e) => setOnlyOpen(e.target.checked)} className="size-4 accent-brand-600" />
-                  {ta("onlyOpen")}
-                </label>
-              ) : null}
-            </fieldset>
+            <TransferFieldset
+              toContactOwner={mode === "contact_owner"}
+              entities={entities}
+              onEntitiesChange={setEntities}
+              onlyOpen={onlyOpen}
+              onOnlyOpenChange={setOnlyOpen}
+            />
           ) : null}
-          {error ? (
-            <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" role="alert" data-testid="dialog-error">
-              {error}
-            </p>
-          ) : null}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-              {ta("cancel")}
-            </Button>
-            <Button type="submit" disabled={pending}>
-              {pending ? ta("saving") : ta("accept")}
-            </Button>
-          </div>
+          <DialogFooter
+            error={error}
+            pending={pending}
+            onCancel={() => onOpenChange(false)}
+            cancelLabel={ta("cancel")}
+            submitLabel={ta("accept")}
+            pendingLabel={ta("saving")}
+          />
         </form>
       )}
     </Dialog>

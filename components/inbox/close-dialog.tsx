@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { closeConversationAction } from "@/app/(app)/inbox/actions";
-import { Button } from "@/components/ui/button";
+import { DialogFooter } from "@/components/ui/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { closeSchema } from "@/lib/closing/input";
 import { UserPicker, type PickableUser } from "./user-picker";
@@ -108,19 +108,14 @@ export function CloseDialog({
         </label>
         {handOver ? <UserPicker users={assignees} value={handOverTo} onChange={setHandOverTo} label={t("handOverUser")} /> : null}
         {!handOver ? <p className="text-xs text-slate-500">{t("staysWithYou")}</p> : null}
-        {error ? (
-          <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" role="alert" data-testid="dialog-error">
-            {error}
-          </p>
-        ) : null}
-        <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => onOpenChange(false)}>
-            {t("cancel")}
-          </Button>
-          <Button type="submit" disabled={pending}>
-            {pending ? t("saving") : t("submit")}
-          </Button>
-        </div>
+        <DialogFooter
+          error={error}
+          pending={pending}
+          onCancel={() => onOpenChange(false)}
+          cancelLabel={t("cancel")}
+          submitLabel={t("submit")}
+          pendingLabel={t("saving")}
+        />
       </form>
     </Dialog>
   );

@@ -19,7 +19,7 @@ export async function InboxFiltersForm({
   role: Role;
   action: string;
 }) {
-  const [t, tu] = await Promise.all([getTranslations("inbox.filters"), getTranslations("users")]);
+  const [t, tu, ti] = await Promise.all([getTranslations("inbox.filters"), getTranslations("users"), getTranslations("inbox")]);
   const canPickOwner = role !== "seller";
   return (
     <AutoSubmitForm action={action} label={t("label")}>
@@ -62,12 +62,13 @@ export async function InboxFiltersForm({
             </label>
             <select id="filter-owner" name="owner" defaultValue={filters.owner} className={selectClass}>
               <option value="all">{t("ownerOptions.all")}</option>
-              <option value="me">{t("ownerOptions.me")}</option>
+              {/* Support owns nothing: "Mías" would always be empty. */}
+              {role !== "support" ? <option value="me">{t("ownerOptions.me")}</option> : null}
               <option value="unassigned">{t("ownerOptions.unassigned")}</option>
               <option value="inactive">{tu("inactiveOwnersFilter")}</option>
               {options.owners.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.name}
+                  {o.active ? o.name : ti("ownerInactive", { name: o.name })}
                 </option>
               ))}
             </select>
@@ -88,16 +89,19 @@ export async function InboxFiltersForm({
             </select>
           </div>
         ) : null}
-        <label className="flex items-center gap-2 self-end pb-1.5 text-sm">
-          <input
-            type="checkbox"
-            name="unread"
-            value="1"
-            defaultChecked={filters.unreadOnly}
-            className="size-4 rounded border-slate-300 accent-brand-600"
-          />
-          {t("unread")}
-        </label>
+        {/* Unread marks are for the people who answer; the audit view has no use for them. */}
+        {role !== "support" ? (
+          <label className="flex items-center gap-2 self-end pb-1.5 text-sm">
+            <input
+              type="checkbox"
+              name="unread"
+              value="1"
+              defaultChecked={filters.unreadOnly}
+              className="size-4 rounded border-slate-300 accent-brand-600"
+            />
+            {t("unread")}
+          </label>
+        ) : null}
       </div>
     </AutoSubmitForm>
   );

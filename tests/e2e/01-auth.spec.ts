@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./helpers";
+import { signIn, signOut, USERS } from "./helpers";
 
 test("signed-out visitors are sent to the sign-in page, and come back where they wanted", async ({ page }) => {
   await page.goto("/inbox?status=closed");
@@ -32,8 +32,7 @@ test("a deactivated user can't sign in", async ({ page }) => {
 
 test("signing out ends the session", async ({ page }) => {
   await signIn(page, USERS.seller1.email);
-  await page.getByRole("button", { name: "Cerrar sesión" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  await signOut(page);
   await page.goto("/inbox");
   await expect(page).toHaveURL(/\/login/);
 });

@@ -18,6 +18,7 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Contraseña").fill(password);
   await page.getByRole("button", { name: "Iniciar sesión" }).click();
   await expect(page).not.toHaveURL(/\/login/);
+  await page.waitForLoadState("networkidle");
 }
 
 export const rows = (page: Page) => page.getByTestId("conversation-row");
@@ -37,6 +38,9 @@ export async function openFirstConversation(page: Page) {
 }
 
 export async function signOut(page: Page) {
-  await page.getByRole("button", { name: "Cerrar sesión" }).click();
-  await expect(page).toHaveURL(/\/login/);
+  // A click that lands while the page is still hydrating can be dropped: retry until it takes.
+  await expect(async () => {
+    await page.getByRole("button", { name: "Cerrar sesión" }).click();
+    await expect(page).toHaveURL(/\/login/, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
 }

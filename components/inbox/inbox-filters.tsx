@@ -1,6 +1,7 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Role } from "@/db/schema";
-import type { InboxFilters } from "@/lib/inbox/filters";
+import { filtersToQuery, resolveFilters, type InboxFilters } from "@/lib/inbox/filters";
 import type { FilterOptions } from "@/lib/inbox/filter-options";
 import { AutoSubmitForm } from "./auto-submit-form";
 
@@ -40,6 +41,11 @@ export async function InboxFiltersForm({
           {t("apply")}
         </button>
       </div>
+      {filtersToQuery(filters) !== filtersToQuery(resolveFilters({}, role)) ? (
+        <Link href={action} className="text-xs text-brand-700 underline">
+          {t("clear")}
+        </Link>
+      ) : null}
       <div className="grid grid-cols-2 gap-2">
         {role !== "support" ? (
           <div>

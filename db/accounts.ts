@@ -118,3 +118,25 @@ export const groupMembers = pgTable(
 export type Account = typeof accounts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Group = typeof groups.$inferSelect;
+
+/**
+ * Signed-out sessions. Sessions are JWT cookies, and a request still in flight when someone signs
+ * out comes back with a renewed cookie; listing the session id here keeps it dead anyway.
+ */
+export const revokedSessions = pgTable(
+  "revoked_sessions",
+  {
+    sessionId: uuid("session_id").primaryKey(),
+    accountId: uuid("account_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("revoked_sessions_revoked_at_idx").on(t.revokedAt),
+    foreignKey({
+      name: "revoked_sessions_user_fk",
+      columns: [t.accountId, t.userId],
+      foreignColumns: [users.accountId, users.id],
+    }).onDelete("cascade"),
+  ],
+);

@@ -3,9 +3,14 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { LOCALE_COOKIE, toLocale } from "@/i18n/locales";
-import { signOut } from "@/lib/auth/auth";
+import { getDb } from "@/db/client";
+import { getActor } from "@/lib/access/session";
+import { auth, signOut } from "@/lib/auth/auth";
+import { revokeSession } from "@/lib/auth/revoke-session";
 
 export async function signOutAction() {
+  const [session, actor] = await Promise.all([auth(), getActor()]);
+  if (actor && session?.user?.sessionId) await revokeSession(await getDb(), actor, session.user.sessionId);
   await signOut({ redirectTo: "/login" });
 }
 

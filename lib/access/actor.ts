@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, notExists, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accountAddons, accounts, users, type Addon, type Plan, type Role } from "@/db/schema";
+import { accountAddons, accounts, revokedSessions, users, type Addon, type Plan, type Role } from "@/db/schema";
 
 /** The signed-in person as the database knows them right now, not as their session remembers. */
 export interface Actor {
@@ -44,8 +44,11 @@ export async function loadSystemActor(db: Database, accountId: string): Promise<
   };
 }
 
-/** Null when the user no longer exists or was deactivated: their session stops working at once. */
-export async function loadActor(db: Database, userId: string): Promise<Actor | null> {
+/**
+ * Null when the user no longer exists or was deactivated — or, given the session id, when that
+ * session was signed out: their session stops working at once.
+ */
+export async function loadActor(db: Database, userId: string, sessionId?: string): Promise<Actor | null> {
   const rows = await db
     .select({
       userId: users.id,
@@ -60,7 +63,15 @@ export async function loadActor(db: Database, userId: string): Promise<Actor | n
     .from(users)
     .innerJoin(accounts, eq(accounts.id, users.accountId))
     .leftJoin(accountAddons, eq(accountAddons.accountId, accounts.id))
-    .where(and(eq(users.id, userId), eq(users.active, true)));
+    .where(
+      and(
+        eq(users.id, userId),
+        eq(users.active, true),
+        sessionId
+          ? notExists(db.select({ one: sql`1` }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)))
+          : undefined,
+      ),
+    );
   const first = rows[0];
   if (!first) return null;
   const { addon: _addon, ...actor } = first;

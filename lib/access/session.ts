@@ -9,7 +9,9 @@ import { loadActor, type Actor } from "./actor";
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   if (!session?.user?.id) return null;
-  return loadActor(await getDb(), session.user.id);
+  // A cookie from before sessions had ids has none: it can't be revoked, so it is not accepted.
+  if (!session.user.sessionId) return null;
+  return loadActor(await getDb(), session.user.id, session.user.sessionId);
 });
 
 export async function requireActor(): Promise<Actor> {

@@ -18,6 +18,8 @@ export const authConfig = {
   callbacks: {
     jwt({ token, user }) {
       if (user) {
+        // Each sign-in is its own session, so signing out on one device can revoke just this one.
+        token.sid = crypto.randomUUID();
         token.uid = user.id;
         token.accountId = user.accountId;
         token.role = user.role;
@@ -28,6 +30,7 @@ export const authConfig = {
       session.user.id = token.uid as string;
       session.user.accountId = token.accountId as string;
       session.user.role = token.role as Role;
+      session.user.sessionId = token.sid as string;
       return session;
     },
   },
@@ -39,6 +42,6 @@ declare module "next-auth" {
     role: Role;
   }
   interface Session {
-    user: { id: string; accountId: string; role: Role; name?: string | null; email?: string | null };
+    user: { id: string; accountId: string; role: Role; sessionId: string; name?: string | null; email?: string | null };
   }
 }

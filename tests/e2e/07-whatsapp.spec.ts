@@ -12,7 +12,10 @@ test("a customer writing again reopens the conversation for the handed-over sell
   await page.getByPlaceholder("Texto de la respuesta").fill("¡Hola de nuevo! Ya te atendemos.");
   await page.getByRole("button", { name: "Crear flujo" }).click();
   await expect(page.getByTestId("flow").filter({ hasText: "Bienvenida de vuelta" })).toBeVisible();
+  await expect(page.getByText("Flujo creado.")).toBeVisible();
   await signOut(page);
+  await page.goto("/inbox");
+  await expect(page).toHaveURL(/\/login/);
 
   // A seller closes a conversation and hands it over.
   await signIn(page, USERS.seller1.email);

@@ -1,0 +1,29 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Connection } from "@/db/client";
+import { loadActor } from "@/lib/access/actor";
+import { revokeSession } from "@/lib/auth/revoke-session";
+import { openTestDb } from "@/tests/support/db";
+import { createAccount, createUser } from "@/tests/support/factories";
+
+let conn: Connection;
+beforeAll(async () => {
+  conn = await openTestDb();
+});
+afterAll(async () => {
+  await conn.close();
+});
+
+describe("signing out", () => {
+  it("kills that session for good, and only that one", async () => {
+    const account = await createAccount(conn.db);
+    const user = await createUser(conn.db, account.id, { role: "seller" });
+    const laptop = randomUUID();
+    const phone = randomUUID();
+    expect(await loadActor(conn.db, user.id, laptop)).not.toBeNull();
+    await revokeSession(conn.db, { accountId: account.id, userId: user.id }, laptop);
+    await revokeSession(conn.db, { accountId: account.id, userId: user.id }, laptop);
+    expect(await loadActor(conn.db, user.id, laptop)).toBeNull();
+    expect(await loadActor(conn.db, user.id, phone)).not.toBeNull();
+  });
+});

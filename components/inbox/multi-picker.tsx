@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useMemo, useState } from "react";
+import { useId } from "react";
+import { PickerSearch, usePickerSearch } from "./picker-search";
 import type { PickableUser } from "./user-picker";
 
 /** A searchable list of checkboxes: several people or several groups. */
@@ -17,25 +18,11 @@ export function MultiPicker({
   label: string;
 }) {
   const t = useTranslations("picker");
-  const [query, setQuery] = useState("");
   const id = useId();
-  const visible = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
-    return q ? items.filter((i) => i.name.toLocaleLowerCase().includes(q)) : items;
-  }, [items, query]);
+  const { query, setQuery, visible } = usePickerSearch(items);
   return (
     <div className="space-y-1.5">
-      <label htmlFor={`${id}-search`} className="sr-only">
-        {t("search", { label })}
-      </label>
-      <input
-        id={`${id}-search`}
-        type="search"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        placeholder={t("placeholderMany")}
-        className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      />
+      <PickerSearch id={`${id}-search`} label={label} placeholder={t("placeholderMany")} query={query} onQueryChange={setQuery} />
       <fieldset className="max-h-44 overflow-y-auto rounded-md border border-slate-200">
         <legend className="sr-only">{label}</legend>
         {visible.length === 0 ? <p className="px-3 py-2 text-sm text-slate-500">{t("noMatch")}</p> : null}

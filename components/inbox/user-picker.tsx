@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, useMemo, useState } from "react";
+import { useId } from "react";
+import { PickerSearch, usePickerSearch } from "./picker-search";
 
 export interface PickableUser {
   id: string;
@@ -25,25 +26,11 @@ export function UserPicker({
   describedBy?: string;
 }) {
   const t = useTranslations("picker");
-  const [query, setQuery] = useState("");
   const id = useId();
-  const visible = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase();
-    return q ? users.filter((u) => u.name.toLocaleLowerCase().includes(q)) : users;
-  }, [users, query]);
+  const { query, setQuery, visible } = usePickerSearch(users);
   return (
     <div className="space-y-1.5">
-      <label htmlFor={`${id}-search`} className="sr-only">
-        {t("search", { label })}
-      </label>
-      <input
-        id={`${id}-search`}
-        type="search"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        placeholder={t("placeholder")}
-        className="w-full rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      />
+      <PickerSearch id={`${id}-search`} label={label} placeholder={t("placeholder")} query={query} onQueryChange={setQuery} />
       <div
         role="radiogroup"
         aria-label={label}

@@ -66,11 +66,7 @@ export const opportunities = pgTable(
       columns: [t.accountId, t.contactId],
       foreignColumns: [contacts.accountId, contacts.id],
     }).onDelete("cascade"),
-    foreignKey({
-      name: "opportunities_owner_fk",
-      columns: [t.accountId, t.ownerId],
-      foreignColumns: [users.accountId, users.id],
-    }),
+    // Owner: a user of the same account, checked once per statement by a trigger (migration 0007).
     check("opportunities_status_check", sql`${t.status} in ('open', 'won', 'lost')`),
     check("opportunities_closed_check", sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
     check("opportunities_amount_check", sql`${t.amount} >= 0`),
@@ -98,11 +94,7 @@ export const activities = pgTable(
       columns: [t.accountId, t.contactId],
       foreignColumns: [contacts.accountId, contacts.id],
     }).onDelete("cascade"),
-    foreignKey({
-      name: "activities_owner_fk",
-      columns: [t.accountId, t.ownerId],
-      foreignColumns: [users.accountId, users.id],
-    }),
+    // Owner: a user of the same account, checked once per statement by a trigger (migration 0007).
     check("activities_status_check", sql`${t.status} in ('pending', 'done')`),
     check("activities_kind_check", sql`${t.kind} in ('call', 'meeting', 'visit')`),
   ],
@@ -127,11 +119,7 @@ export const tasks = pgTable(
       columns: [t.accountId, t.contactId],
       foreignColumns: [contacts.accountId, contacts.id],
     }).onDelete("cascade"),
-    foreignKey({
-      name: "tasks_owner_fk",
-      columns: [t.accountId, t.ownerId],
-      foreignColumns: [users.accountId, users.id],
-    }),
+    // Owner: a user of the same account, checked once per statement by a trigger (migration 0007).
     check("tasks_status_check", sql`${t.status} in ('pending', 'done')`),
   ],
 );

@@ -40,6 +40,7 @@ export async function assignInBulk(db: Database, actor: Actor, input: BulkAssign
       markUnread,
       transfer,
       limit: MAX_BULK_CONVERSATIONS,
+      expectedCount: counted?.n,
     });
     if (target.mode === "round_robin") await recordDealt(tx, actor.accountId, summary.assigned);
     return { summary };

@@ -44,13 +44,14 @@ export function inboxConditions(actor: Actor, filters: InboxFilters): SQL {
           and ${groupMembers.groupId} = ${filters.groupId} and ${groupMembers.userId} = ${conversations.ownerId})`,
     );
   }
-  if (filters.search) {
-    const digits = filters.search.replace(/\D/g, "");
-    conditions.push(
-      or(containsFolded(contacts.name, filters.search), digits.length >= 3 ? ilike(contacts.phone, `%${digits}%`) : undefined),
-    );
-  }
+  if (filters.search) conditions.push(contactMatches(filters.search));
   return and(...conditions)!;
+}
+
+/** The search box: the contact's name (accents and case folded) or, from three digits, its phone. */
+export function contactMatches(search: string): SQL {
+  const digits = search.replace(/\D/g, "");
+  return or(containsFolded(contacts.name, search), digits.length >= 3 ? ilike(contacts.phone, `%${digits}%`) : undefined)!;
 }
 
 /** Conversations left with a deactivated user, so an admin can find and reassign them. */

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { queryRows, type Connection } from "@/db/client";
 import { contacts, conversations, historyEntries, opportunities } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { assignInBulk } from "@/lib/assignment/assign-bulk";
@@ -268,6 +268,52 @@ describe("bulk refusals change nothing", () => {
 });
 
 describe("limits", () => {
+  it("deals a large selection (planned for size) as it deals a small one: owners, records and history", async () => {
+    const s = await setup(0);
+    const { sql } = await import("drizzle-orm");
+    await conn.db.execute(sql`
+      with c as (
+        insert into contacts (account_id, name, phone, wa_id)
+        select ${s.account.id}, 'Grande ' || g, '+57' || (3100000000 + g)::text, '57' || (3100000000 + g)::text
+        from generate_series(1, 12000) g returning id
+      ), conv as (
+        insert into conversations (account_id, contact_id) select ${s.account.id}, id from c returning contact_id
+      )
+      insert into opportunities (account_id, contact_id, title, status, closed_at)
+      select ${s.account.id}, c.id, 'Oportunidad', case when n % 2 = 0 then 'open' else 'won' end,
+             case when n % 2 = 0 then null else now() end
+      from (select id, row_number() over () as n from c) c`);
+    const admin = await actorOf(s.admin.id);
+    const { count, cutoff } = await countMatching(conn.db, admin, { owner: "unassigned" });
+    expect(count).toBe(12_000);
+    const result = await assignInBulk(conn.db, admin, {
+      selection: { kind: "filter", params: { owner: "unassigned" }, cutoff },
+      target: { mode: "round_robin", pool: { kind: "users", userIds: s.sellers.map((u) => u.id) } },
+      transfer: { contact: false, opportunities: true, activities: false, tasks: false, onlyOpen: true },
+    });
+    if (!result.ok) throw new Error(result.error);
+    expect(result.summary.total).toBe(12_000);
+    expect(result.summary.assigned.map((a) => a.count)).toEqual([4000, 4000, 4000]);
+    expect(result.summary.transferred.opportunities).toBe(6000);
+
+    // Each open deal went to whoever got its contact's conversation; won deals stayed unowned.
+    const [mismatched] = await queryRows<{ n: number }>(conn.db, sql`
+      select count(*)::int as n from opportunities o
+      join conversations c on c.account_id = o.account_id and c.contact_id = o.contact_id
+      where o.account_id = ${s.account.id}
+        and ((o.status = 'open' and o.owner_id is distinct from c.owner_id) or (o.status <> 'open' and o.owner_id is not null))`);
+    expect(mismatched!.n).toBe(0);
+
+    const entries = await conn.db
+      .select({ data: historyEntries.data })
+      .from(historyEntries)
+      .where(eq(historyEntries.accountId, s.account.id));
+    expect(entries).toHaveLength(12_000);
+    const moved = entries.filter((e) => (e.data as { transferred?: { opportunities: number } }).transferred);
+    expect(moved).toHaveLength(6000);
+    expect(moved[0]!.data).toMatchObject({ mode: "round_robin", from: null, transferred: { contact: 0, opportunities: 1, activities: 0, tasks: 0 } });
+  }, 120_000);
+
   it("refuses more than 100,000 conversations before changing anything", async () => {
     const s = await setup(0);
     await conn.db.execute(

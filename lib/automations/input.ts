@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { AUTOMATION_TRIGGERS } from "@/db/schema";
 
@@ -9,7 +10,8 @@ export const automationActionSchema = z.discriminatedUnion("type", [
     type: z.literal("webhook"),
     url: z
       .url({ protocol: /^https?$/, error: "badUrl" })
-      .max(2000, { error: "badUrl" }),
+      .max(2000, { error: "badUrl" })
+      .refine(isPublicHost, { error: "privateUrl" }),
   }),
 ]);
 
@@ -19,3 +21,13 @@ export const createAutomationSchema = z.object({
   actions: z.array(automationActionSchema).min(1, { error: "actionsRequired" }).max(10, { error: "tooManyActions" }),
 });
 export type CreateAutomationInput = z.input<typeof createAutomationSchema>;
+
+/**
+ * Flows post from inside our network, so an address of it is refused when the flow is saved; a
+ * name that resolves to one is refused again when the request is made (post-webhook.ts).
+ */
+function isPublicHost(url: string): boolean {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
+  if (host === "localhost" || host.endsWith(".localhost")) return false;
+  return !ipaddr.isValid(host) || ipaddr.process(host).range() === "unicast";
+}

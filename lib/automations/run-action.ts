@@ -9,6 +9,7 @@ import { recordDealt } from "@/lib/assignment/round-robin";
 import { DomainFailure } from "@/lib/errors";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { signBody } from "@/lib/whatsapp/signature";
+import type { PostWebhook } from "./post-webhook";
 import type { WhatsAppSender } from "@/lib/whatsapp/sender";
 
 export interface ActionJob {
@@ -23,7 +24,7 @@ export interface ActionJob {
 
 export interface ActionDeps {
   sender: WhatsAppSender;
-  fetch: typeof fetch;
+  postWebhook: PostWebhook;
 }
 
 /** Runs one action of a flow for one event, as the account's automation (no person behind it). */
@@ -56,8 +57,7 @@ export async function runAction(tx: Database, actor: Actor, action: AutomationAc
     }
     case "webhook": {
       const body = JSON.stringify(await webhookBody(tx, actor.accountId, job));
-      const response = await deps.fetch(action.url, {
-        method: "POST",
+      const response = await deps.postWebhook(action.url, {
         headers: {
           "content-type": "application/json",
           "x-turno-event": job.event,
@@ -66,9 +66,9 @@ export async function runAction(tx: Database, actor: Actor, action: AutomationAc
           "x-turno-signature-256": signBody(body, job.signingSecret),
         },
         body,
-        signal: AbortSignal.timeout(10_000),
+        timeoutMs: 10_000,
       });
-      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+      if (response.status < 200 || response.status > 299) throw new Error(`webhook answered ${response.status}`);
       return;
     }
   }

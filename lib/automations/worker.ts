@@ -4,6 +4,7 @@ import type { AutomationAction } from "@/db/schema";
 import { loadSystemActor } from "@/lib/access/actor";
 import { senderForAccount } from "@/lib/whatsapp/cloud-sender";
 import type { WhatsAppSender } from "@/lib/whatsapp/sender";
+import { defaultWebhookPoster, type PostWebhook } from "./post-webhook";
 import { runAction, type ActionJob } from "./run-action";
 
 export const MAX_ATTEMPTS = 6;
@@ -15,7 +16,7 @@ export function backoffMs(attempts: number): number {
 
 export interface WorkerDeps {
   senderFor?: (db: Database, accountId: string) => Promise<WhatsAppSender>;
-  fetch?: typeof fetch;
+  postWebhook?: PostWebhook;
   /** Only this account's jobs (tests sharing a database; draining one tenant by hand). */
   accountId?: string;
 }
@@ -34,6 +35,7 @@ interface DueJob extends ActionJob {
  */
 export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20) {
   const counts = { done: 0, retried: 0, failed: 0 };
+  const postWebhook = deps.postWebhook ?? defaultWebhookPoster();
   await db.transaction(async (tx) => {
     const jobs = await queryRows<DueJob>(
       tx,
@@ -55,7 +57,7 @@ export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20
           const actor = await loadSystemActor(tx, job.accountId);
           if (!actor) throw new Error("account not found");
           const sender = await (deps.senderFor ?? senderForAccount)(tx, job.accountId);
-          await tx.transaction((sp) => runAction(sp as unknown as Database, actor, job.action!, job, { sender, fetch: deps.fetch ?? fetch }));
+          await tx.transaction((sp) => runAction(sp as unknown as Database, actor, job.action!, job, { sender, postWebhook }));
         }
         await tx.execute(sql`update automation_jobs set status = 'done', attempts = attempts + 1, last_error = null,
                                finished_at = now() where id = ${job.id}`);

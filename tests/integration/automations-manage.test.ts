@@ -50,6 +50,9 @@ describe("managing flows", () => {
     expect(await createAutomation(conn.db, admin, { ...base, actions: [{ type: "assign_user", userId: foreignUser.id }] })).toEqual({ ok: false, error: "invalid_target" });
     expect(await createAutomation(conn.db, admin, { ...base, actions: [{ type: "assign_round_robin", groupId: foreignGroup.id }] })).toEqual({ ok: false, error: "invalid_target" });
     expect(await createAutomation(conn.db, admin, { ...base, actions: [{ type: "webhook", url: "ftp://example.test" }] })).toEqual({ ok: false, error: "invalid_input" });
+    for (const url of ["http://127.0.0.1:8080/hook", "http://localhost/hook", "http://[::1]/hook", "http://169.254.169.254/latest", "https://10.0.0.7/hook", "http://2130706433/"]) {
+      expect(await createAutomation(conn.db, admin, { ...base, actions: [{ type: "webhook", url }] })).toEqual({ ok: false, error: "invalid_input" });
+    }
     expect(await createAutomation(conn.db, admin, { ...base, actions: [] })).toEqual({ ok: false, error: "invalid_input" });
     expect(await conn.db.select().from(automations).where(eq(automations.accountId, account.id))).toEqual([]);
   });

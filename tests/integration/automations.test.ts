@@ -4,6 +4,7 @@ import type { Connection } from "@/db/client";
 import { automationJobs, automations, conversations, messages, type AutomationAction, type AutomationTrigger } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { assignOne } from "@/lib/assignment/assign-one";
+import { webhookPoster } from "@/lib/automations/post-webhook";
 import { MAX_ATTEMPTS, runDueJobs } from "@/lib/automations/worker";
 import { cloudSender } from "@/lib/whatsapp/cloud-sender";
 import { signBody } from "@/lib/whatsapp/signature";
@@ -20,6 +21,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await conn.close();
 });
+
+// The receivers in these tests listen on this machine, which flows may reach only when allowed.
+const toLocal = { postWebhook: webhookPoster({ allowPrivateAddresses: true }) };
 
 const phone = () => `57310${Math.floor(1e6 + Math.random() * 8e6)}`;
 
@@ -53,7 +57,7 @@ describe("automation flows through the outbox", () => {
   it("an auto-reply answers a customer who opens a conversation, and leaves it unread for the owner", async () => {
     const s = await setup("conversation.opened_by_whatsapp", [{ type: "reply", text: "¡Gracias por escribir! Ya te atendemos." }]);
     const conversation = await s.customerWrites("Hola");
-    expect(await runDueJobs(conn.db, { accountId: s.account.id })).toMatchObject({ done: 1 });
+    expect(await runDueJobs(conn.db, { ...toLocal, accountId: s.account.id })).toMatchObject({ done: 1 });
     const outbound = await conn.db.select().from(messages).where(eq(messages.conversationId, conversation.id));
     expect(outbound.find((m) => m.direction === "outbound")).toMatchObject({ body: "¡Gracias por escribir! Ya te atendemos.", status: "sent", sentById: null });
     const [after] = await conn.db.select().from(conversations).where(eq(conversations.id, conversation.id));
@@ -67,13 +71,13 @@ describe("automation flows through the outbox", () => {
     try {
       const s = await setup("conversation.opened_by_whatsapp", [{ type: "webhook", url: `${server.url}/hooks/turno` }]);
       const conversation = await s.customerWrites("Quiero una cotización");
-      expect(await runDueJobs(conn.db, { accountId: s.account.id })).toMatchObject({ retried: 1 });
+      expect(await runDueJobs(conn.db, { ...toLocal, accountId: s.account.id })).toMatchObject({ retried: 1 });
       const [retrying] = await s.jobsOf();
       expect(retrying).toMatchObject({ status: "pending", attempts: 1, lastError: "webhook answered 500" });
       expect(retrying!.availableAt.getTime()).toBeGreaterThan(Date.now());
-      expect(await runDueJobs(conn.db, { accountId: s.account.id })).toMatchObject({ done: 0, retried: 0 });
+      expect(await runDueJobs(conn.db, { ...toLocal, accountId: s.account.id })).toMatchObject({ done: 0, retried: 0 });
       await s.makeDue();
-      expect(await runDueJobs(conn.db, { accountId: s.account.id })).toMatchObject({ done: 1 });
+      expect(await runDueJobs(conn.db, { ...toLocal, accountId: s.account.id })).toMatchObject({ done: 1 });
       expect(await s.jobsOf()).toMatchObject([{ status: "done", attempts: 2, lastError: null }]);
 
       const delivered = server.received[1]!;
@@ -89,6 +93,21 @@ describe("automation flows through the outbox", () => {
     }
   });
 
+  it("does not post to an address inside the network: the job records why and nothing arrives", async () => {
+    const server = await startServer(() => ({ status: 200 }));
+    try {
+      const s = await setup("conversation.opened_by_whatsapp", [{ type: "webhook", url: `${server.url}/internal` }]);
+      await s.customerWrites("Hola");
+      expect(await runDueJobs(conn.db, { accountId: s.account.id })).toMatchObject({ retried: 1 });
+      const [job] = await s.jobsOf();
+      expect(job).toMatchObject({ status: "pending", attempts: 1 });
+      expect(job!.lastError).toMatch(/^webhook address not allowed/);
+      expect(server.received).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it("gives up after the last attempt and shows the error", async () => {
     const server = await startServer(() => ({ status: 503 }));
     try {
@@ -96,7 +115,7 @@ describe("automation flows through the outbox", () => {
       await s.customerWrites("Hola");
       for (let i = 0; i < MAX_ATTEMPTS; i++) {
         await s.makeDue();
-        await runDueJobs(conn.db, { accountId: s.account.id });
+        await runDueJobs(conn.db, { ...toLocal, accountId: s.account.id });
       }
       expect(await s.jobsOf()).toMatchObject([{ status: "failed", attempts: MAX_ATTEMPTS, lastError: "webhook answered 503" }]);
       expect(server.received).toHaveLength(MAX_ATTEMPTS);
@@ -116,7 +135,7 @@ describe("automation flows through the outbox", () => {
       .returning();
     const first = await s.customerWrites("uno");
     const second = await s.customerWrites("dos");
-    await runDueJobs(conn.db, { accountId: s.account.id });
+    await runDueJobs(conn.db, { ...toLocal, accountId: s.account.id });
     const owners = await conn.db.select({ id: conversations.id, ownerId: conversations.ownerId }).from(conversations).where(eq(conversations.accountId, s.account.id));
     expect(new Set(owners.map((o) => o.ownerId))).toEqual(new Set([s.seller1.id, s.seller2.id]));
     expect(owners.map((o) => o.id).sort()).toEqual([first.id, second.id].sort());
@@ -136,8 +155,8 @@ describe("automation flows through the outbox", () => {
     try {
       const s = await setup("conversation.opened_by_whatsapp", [{ type: "webhook", url: server.url }]);
       for (let i = 0; i < 6; i++) await s.customerWrites(`mensaje ${i}`);
-      await Promise.all([runDueJobs(conn.db, { accountId: s.account.id }, 2), runDueJobs(conn.db, { accountId: s.account.id }, 2), runDueJobs(conn.db, { accountId: s.account.id }, 2)]);
-      await runDueJobs(conn.db, { accountId: s.account.id });
+      await Promise.all([runDueJobs(conn.db, { ...toLocal, accountId: s.account.id }, 2), runDueJobs(conn.db, { ...toLocal, accountId: s.account.id }, 2), runDueJobs(conn.db, { ...toLocal, accountId: s.account.id }, 2)]);
+      await runDueJobs(conn.db, { ...toLocal, accountId: s.account.id });
       expect(server.received).toHaveLength(6);
       expect((await s.jobsOf()).every((j) => j.status === "done" && j.attempts === 1)).toBe(true);
     } finally {

@@ -1,4 +1,5 @@
 import { sql, type Column, type SQL } from "drizzle-orm";
+import { queryRows, type Database } from "@/db/client";
 
 /**
  * A uuid[] as one parameter. Drizzle expands a JS array into one parameter per element,
@@ -27,4 +28,27 @@ export function foldText(text: string): string {
 export function containsFolded(column: Column, text: string): SQL {
   const pattern = `%${foldText(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql`translate(lower(${column}), ${ACCENTED}, ${PLAIN}) like ${pattern}`;
+}
+
+/**
+ * Runs `work` with server settings changed for the current transaction only (set_config with
+ * is_local), then puts back what was there. If `work` throws, the rollback undoes them anyway.
+ */
+export async function withLocalSettings<T>(tx: Database, settings: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const names = Object.keys(settings);
+  const [row] = await queryRows<Record<string, string>>(
+    tx,
+    sql`select ${sql.join(
+      names.map((name, i) => sql`current_setting(${name}) as ${sql.identifier(`s${i}`)}, set_config(${name}, ${settings[name]!}, true)`),
+      sql`, `,
+    )}`,
+  );
+  const result = await work();
+  await tx.execute(
+    sql`select ${sql.join(
+      names.map((name, i) => sql`set_config(${name}, ${row![`s${i}`]!}, true)`),
+      sql`, `,
+    )}`,
+  );
+  return result;
 }

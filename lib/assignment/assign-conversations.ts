@@ -6,7 +6,7 @@ import { enqueueJobs } from "@/lib/automations/enqueue";
 import { visibleConversations } from "@/lib/access/inbox";
 import { inboxActionDenial } from "@/lib/access/inbox-actions";
 import { fail } from "@/lib/errors";
-import { uuidArray } from "@/lib/sql";
+import { uuidArray, withLocalSettings } from "@/lib/sql";
 import { ASSIGNABLE_ROLES } from "./assignees";
 import { allowedTransfer, type TransferOptions } from "./input";
 
@@ -101,28 +101,20 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
     ([kind]) => sql` union all select conversation_id, null::uuid, null::uuid, kind from ${sql.identifier(`moved_${kind}`)}`,
   );
 
-  // The planner can't see how many rows the plan CTE holds and guesses a handful, so it would probe
-  // the deals, activities and tasks index once per conversation; for a large selection, hash joins
-  // over the account's rows are several times faster. Turning nested loops off makes the estimated
-  // cost huge, which would make the server JIT-compile the statement (a second spent compiling what
-  // runs once), so JIT goes off with it; and its sorts get the memory to stay off disk. SET LOCAL scopes both to this transaction; they are put back
-  // right after the statement.
-  const large = (options.expectedCount ?? 0) >= LARGE_SELECTION;
-  const [saved] = large
-    ? await queryRows<{ nestloop: string; jit: string; work_mem: string }>(
-        tx,
-        sql`select current_setting('enable_nestloop') as nestloop, current_setting('jit') as jit,
-              current_setting('work_mem') as work_mem,
-              set_config('enable_nestloop', 'off', true), set_config('jit', 'off', true),
-              set_config('work_mem', '64MB', true)`,
-      )
-    : [];
-
   // Counts per conversation come from grouping one stream of "assigned" and "moved" rows rather
   // than a join: the planner can't estimate CTE sizes, and a nested loop there goes quadratic.
-  const rows = await queryRows<{ owner: string | null; skip: SkipReason | null; n: number; c: number; o: number; a: number; t: number }>(
-    tx,
-    sql`
+  //
+  // For the same reason it guesses the plan CTE holds a handful of rows, so it would probe
+  // the deals, activities and tasks index once per conversation; for a large selection, hash joins
+  // over the account's rows are several times faster. With nested loops off the estimated cost is
+  // huge, which would make the server JIT-compile the statement (a second spent compiling what runs
+  // once), so JIT goes off too; and the sorts get the memory to stay off disk.
+  const large = (options.expectedCount ?? 0) >= LARGE_SELECTION;
+  type SummaryRow = { owner: string | null; skip: SkipReason | null; n: number; c: number; o: number; a: number; t: number };
+  const statement = () =>
+    queryRows<SummaryRow>(
+      tx,
+      sql`
     with ranked as (
       select ${conversations.id} as conversation_id, ${conversations.contactId} as contact_id,
         ${conversations.ownerId} as old_owner,
@@ -205,11 +197,10 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
     from per_conversation group by new_owner
     union all
     select null, skip_reason, count(*)::int, 0, 0, 0, 0 from plan where skip_reason is not null group by skip_reason`,
-  );
-  if (saved) {
-    await tx.execute(sql`select set_config('enable_nestloop', ${saved.nestloop}, true),
-      set_config('jit', ${saved.jit}, true), set_config('work_mem', ${saved.work_mem}, true)`);
-  }
+    );
+  const rows = large
+    ? await withLocalSettings(tx, { enable_nestloop: "off", jit: "off", work_mem: "64MB" }, statement)
+    : await statement();
 
   const summary: AssignSummary = {
     total: rows.reduce((sum, r) => sum + r.n, 0),

@@ -18,6 +18,7 @@ export type DomainError =
   | "last_admin"
   | "email_taken"
   | "name_taken"
+  | "group_in_use"
   | "unauthenticated"
   | "unexpected";
 

@@ -35,6 +35,12 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       router.refresh();
     });
 
+  // A dialog opens clean: a refusal shown for an earlier attempt is not this one's.
+  const open = (show: (open: boolean) => void) => {
+    setError(null);
+    show(true);
+  };
+
   function rename(event: React.FormEvent) {
     event.preventDefault();
     const parsed = groupNameSchema.safeParse(newName);
@@ -53,10 +59,10 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
           </h2>
           <p className="text-xs text-slate-500">{t("members", { count: group.members.length })}</p>
         </div>
-        <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => setRenaming(true)} aria-label={`${t("rename")} ${group.name}`}>
+        <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => open(setRenaming)} aria-label={`${t("rename")} ${group.name}`}>
           {t("rename")}
         </Button>
-        <Button type="button" variant="ghost" className="px-2 py-1 text-red-700" onClick={() => setDeleting(true)} aria-label={`${t("delete")} ${group.name}`}>
+        <Button type="button" variant="ghost" className="px-2 py-1 text-red-700" onClick={() => open(setDeleting)} aria-label={`${t("delete")} ${group.name}`}>
           {t("delete")}
         </Button>
       </div>
@@ -154,6 +160,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       </Dialog>
 
       <Dialog open={deleting} onOpenChange={setDeleting} title={t("deleteTitle")} description={t("deleteConfirm", { name: group.name })}>
+        <ActionError error={error} />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={() => setDeleting(false)}>
             {t("cancel")}

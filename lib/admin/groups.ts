@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import { queryRows, type Database } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { accountAdminDenial } from "@/lib/access/admin";
@@ -93,12 +93,25 @@ export async function renameGroup(db: Database, actor: Actor, input: RenameGroup
   );
 }
 
-/** Deleting a group removes its memberships; conversations keep their owners. */
+/**
+ * Deleting a group removes its memberships; conversations keep their owners. Refused while an
+ * automation flow deals conversations among it.
+ */
 export async function deleteGroup(db: Database, actor: Actor, input: GroupInput): Promise<Result<object>> {
   const parsed = groupSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: "invalid_input" };
   return inTransaction(db, async (tx) => {
     const group = await lockGroup(tx, actor, parsed.data.groupId);
+    // A flow that deals conversations among this group would fail at every run once it is gone.
+    const [usedBy] = await queryRows<{ name: string }>(
+      tx,
+      sql`select name from automations
+          where account_id = ${actor.accountId}
+            and exists (select 1 from jsonb_array_elements(actions) a
+                        where a->>'type' = 'assign_round_robin' and a->>'groupId' = ${group.id}::text)
+          limit 1`,
+    );
+    if (usedBy) fail("group_in_use");
     const members = await tx
       .select({ userId: groupMembers.userId })
       .from(groupMembers)

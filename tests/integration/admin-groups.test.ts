@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db/client";
-import { groups, historyEntries } from "@/db/schema";
+import { automations, groups, historyEntries } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { addGroupMember, createGroup, deleteGroup, listGroups, removeGroupMember, renameGroup } from "@/lib/admin/groups";
 import { resolveFilters } from "@/lib/inbox/filters";
@@ -90,6 +90,30 @@ describe("groups", () => {
     await addGroupMember(conn.db, actor, { groupId: created.groupId, userId: seller.id });
     const page = await listConversations(conn.db, actor, resolveFilters({ group: created.groupId }, "admin"));
     expect(page.rows.map((r) => r.id)).toEqual([conversation.id]);
+  });
+
+  it("a group that an automation deals among can't be deleted until the flow stops using it", async () => {
+    const { account, seller, actor } = await buildAccount();
+    const created = await createGroup(conn.db, actor, { name: "Reparto" });
+    if (!created.ok) throw new Error(created.error);
+    await addGroupMember(conn.db, actor, { groupId: created.groupId, userId: seller.id });
+    const [flow] = await conn.db
+      .insert(automations)
+      .values({
+        accountId: account.id,
+        name: "Repartir nuevas",
+        trigger: "conversation.opened_by_whatsapp",
+        actions: [{ type: "reply", text: "Hola" }, { type: "assign_round_robin", groupId: created.groupId }],
+        signingSecret: "s",
+      })
+      .returning();
+
+    expect(await deleteGroup(conn.db, actor, { groupId: created.groupId })).toEqual({ ok: false, error: "group_in_use" });
+    expect(await conn.db.select().from(groups).where(eq(groups.id, created.groupId))).toHaveLength(1);
+
+    await conn.db.update(automations).set({ actions: [{ type: "reply", text: "Hola" }] }).where(eq(automations.id, flow!.id));
+    expect(await deleteGroup(conn.db, actor, { groupId: created.groupId })).toEqual({ ok: true });
+    expect(await conn.db.select().from(groups).where(eq(groups.id, created.groupId))).toHaveLength(0);
   });
 
   it("other roles and other tenants are refused and nothing changes", async () => {

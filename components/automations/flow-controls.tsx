@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { useOptimistic, useState, useTransition } from "react";
 import { deleteAutomationAction, toggleAutomationAction } from "@/app/(app)/settings/automations/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -12,8 +12,11 @@ export function FlowControls({ id, name, active }: { id: string; name: string; a
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const act = (work: () => Promise<{ ok: boolean; error?: string }>) =>
+  // The box shows the new state at once; if the server refuses, it falls back when the action ends.
+  const [shownActive, showActive] = useOptimistic(active);
+  const act = (work: () => Promise<{ ok: boolean; error?: string }>, optimistic?: () => void) =>
     startTransition(async () => {
+      optimistic?.();
       const result = await work();
       setError(result.ok ? null : te((result.error ?? "unexpected") as "unexpected"));
       if (result.ok) setConfirming(false);
@@ -23,9 +26,12 @@ export function FlowControls({ id, name, active }: { id: string; name: string; a
       <label className="flex items-center gap-2">
         <input
           type="checkbox"
-          checked={active}
+          checked={shownActive}
           disabled={pending}
-          onChange={(e) => act(() => toggleAutomationAction({ id, active: e.target.checked }))}
+          onChange={(e) => {
+            const next = e.target.checked;
+            act(() => toggleAutomationAction({ id, active: next }), () => showActive(next));
+          }}
           className="size-4 accent-brand-600"
         />
         {t("active")}

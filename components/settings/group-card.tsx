@@ -35,10 +35,14 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       router.refresh();
     });
 
-  // A dialog opens clean: a refusal shown for an earlier attempt is not this one's.
+  // A refusal belongs to the dialog it happened in: it goes when the dialog opens or closes.
   const open = (show: (open: boolean) => void) => {
     setError(null);
     show(true);
+  };
+  const closeWith = (show: (open: boolean) => void) => (next: boolean) => {
+    if (!next) setError(null);
+    show(next);
   };
 
   function rename(event: React.FormEvent) {
@@ -127,7 +131,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       <Dialog
         open={renaming}
         onOpenChange={(open) => {
-          setRenaming(open);
+          closeWith(setRenaming)(open);
           if (!open) (setNewName(group.name), setNameError(null));
         }}
         title={t("renameTitle")}
@@ -149,7 +153,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
           </div>
           <ActionError error={error} />
           <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setRenaming(false)}>
+            <Button type="button" variant="secondary" onClick={() => closeWith(setRenaming)(false)}>
               {t("cancel")}
             </Button>
             <Button type="submit" disabled={pending}>
@@ -159,10 +163,10 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
         </form>
       </Dialog>
 
-      <Dialog open={deleting} onOpenChange={setDeleting} title={t("deleteTitle")} description={t("deleteConfirm", { name: group.name })}>
+      <Dialog open={deleting} onOpenChange={closeWith(setDeleting)} title={t("deleteTitle")} description={t("deleteConfirm", { name: group.name })}>
         <ActionError error={error} />
         <div className="flex justify-end gap-2">
-          <Button type="button" variant="secondary" onClick={() => setDeleting(false)}>
+          <Button type="button" variant="secondary" onClick={() => closeWith(setDeleting)(false)}>
             {t("cancel")}
           </Button>
           <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => deleteGroupAction({ groupId: group.id }), () => setDeleting(false))}>

@@ -107,3 +107,44 @@ test("removing the WhatsApp add-on locks the inbox for the whole account, adding
   await expect(seller.getByTestId("locked")).toHaveCount(0);
   await sellerContext.close();
 });
+
+test("a group that a flow deals among can't be deleted until the flow is gone, and the dialog says why", async ({ page }) => {
+  await signIn(page, USERS.admin.email);
+  await page.goto("/settings/groups");
+  await page.getByLabel("Nombre del grupo").fill("Turno noche");
+  await page.getByRole("button", { name: "Crear grupo" }).click();
+  const group = page.getByTestId("group").filter({ has: page.getByRole("heading", { name: "Turno noche" }) });
+  await expect(group).toBeVisible();
+
+  await page.goto("/settings/automations");
+  await page.getByLabel("Nombre").fill("Reparto nocturno");
+  await page.getByLabel("Evento de inicio").selectOption({ label: "Conversación asignada" });
+  await page.getByLabel("Acción 1").selectOption({ label: "Asignar equitativamente en un grupo" });
+  await page.getByLabel("Grupo", { exact: true }).selectOption({ label: "Turno noche" });
+  await page.getByRole("button", { name: "Crear flujo" }).click();
+  const flow = page.getByTestId("flow").filter({ hasText: "Reparto nocturno" });
+  await expect(flow).toContainText("Asignar equitativamente en el grupo Turno noche");
+  // Off at once, so the flow does not act on the conversations the other browser tests assign.
+  await flow.getByLabel("Activo").uncheck();
+  await expect(flow.getByLabel("Activo")).not.toBeChecked();
+
+  await page.goto("/settings/groups");
+  await group.getByRole("button", { name: "Eliminar Turno noche" }).click();
+  const confirm = page.getByRole("dialog", { name: "Eliminar grupo" });
+  await confirm.getByRole("button", { name: "Eliminar" }).click();
+  await expect(confirm.getByRole("alert")).toContainText("Un flujo de automatización reparte conversaciones entre este grupo");
+  await confirm.getByRole("button", { name: "Cancelar" }).click();
+  await expect(group).toBeVisible();
+  await expect(group.getByRole("alert")).toHaveCount(0);
+
+  await page.goto("/settings/automations");
+  await flow.getByRole("button", { name: "Eliminar" }).click();
+  await page.getByRole("dialog", { name: "Eliminar flujo" }).getByRole("button", { name: "Eliminar" }).click();
+  await expect(flow).toHaveCount(0);
+
+  await page.goto("/settings/groups");
+  await group.getByRole("button", { name: "Eliminar Turno noche" }).click();
+  await expect(confirm.getByRole("alert")).toHaveCount(0);
+  await confirm.getByRole("button", { name: "Eliminar" }).click();
+  await expect(group).toHaveCount(0);
+});

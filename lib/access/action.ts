@@ -14,7 +14,8 @@ export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok:
  */
 export function serverAction<I, T extends object>(
   name: string,
-  revalidate: string,
+  /** The area to re-render after a change; null for an action that only reads. */
+  revalidate: string | null,
   run: (db: Database, actor: Actor, input: I) => Promise<ActionResult<T>>,
 ) {
   return async (input: I): Promise<ActionResult<T>> => {
@@ -22,7 +23,7 @@ export function serverAction<I, T extends object>(
     if (!actor) return { ok: false, error: "unauthenticated" };
     try {
       const result = await run(await getDb(), actor, input);
-      if (result.ok) revalidatePath(revalidate, "layout");
+      if (result.ok && revalidate) revalidatePath(revalidate, "layout");
       return result;
     } catch (error) {
       console.error(`action ${name} failed`, { userId: actor.userId, accountId: actor.accountId, error });
@@ -36,4 +37,15 @@ export function inboxAction<I, T extends object>(
   run: (db: Database, actor: Actor, input: I) => Promise<ActionResult<T>>,
 ) {
   return serverAction(name, "/inbox", run);
+}
+
+/**
+ * An inbox action that only reads (the count behind "Todas"): re-rendering the inbox after it
+ * would send the whole list again for nothing.
+ */
+export function inboxQuery<I, T extends object>(
+  name: string,
+  run: (db: Database, actor: Actor, input: I) => Promise<ActionResult<T>>,
+) {
+  return serverAction(name, null, run);
 }

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { canSeeConversation } from "@/lib/access/visibility";
-import { inboxAction } from "@/lib/access/action";
+import { inboxAction, inboxQuery } from "@/lib/access/action";
 import { inboxActionDenial } from "@/lib/access/inbox-actions";
 import { assignInBulk } from "@/lib/assignment/assign-bulk";
 import { assignOne } from "@/lib/assignment/assign-one";
@@ -36,7 +36,7 @@ export const sendReplyAction = inboxAction("sendReply", async (db, actor, input:
 
 const filterParams = z.record(z.string(), z.string().max(200));
 
-export const countSelectionAction = inboxAction("countSelection", async (db, actor, params: Record<string, string>) => {
+export const countSelectionAction = inboxQuery("countSelection", async (db, actor, params: Record<string, string>) => {
   const denial = inboxActionDenial(actor);
   if (denial) return { ok: false as const, error: denial };
   const parsed = filterParams.safeParse(params);

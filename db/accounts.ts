@@ -63,6 +63,9 @@ export const users = pgTable(
     role: text("role", { enum: ROLES }).notNull(),
     active: boolean("active").notNull().default(true),
     passwordHash: text("password_hash").notNull(),
+    // Set when an admin created the account with a one-time password: until the person picks
+    // their own, every page sends them to /password and every action is refused.
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -13,6 +13,7 @@ export const HISTORY_KINDS = [
   "user.role_changed",
   "user.deactivated",
   "user.reactivated",
+  "user.password_changed",
   "group.changed",
 ] as const;
 export type HistoryKind = (typeof HISTORY_KINDS)[number];

@@ -20,6 +20,7 @@ export type DomainError =
   | "name_taken"
   | "group_in_use"
   | "unauthenticated"
+  | "password_change_required"
   | "unexpected";
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; error: DomainError };

@@ -27,6 +27,9 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           <span className="block text-xs text-slate-500">
             {t(`roles.${actor.role}`)} · {actor.accountName}
           </span>
+          <Link href="/password" className="block text-xs text-brand-700 underline-offset-2 hover:underline">
+            {t("nav.changePassword")}
+          </Link>
         </span>
         <form action={setLocaleAction}>
           <input type="hidden" name="locale" value={otherLocale} />

@@ -21,6 +21,7 @@ export function serverAction<I, T extends object>(
   return async (input: I): Promise<ActionResult<T>> => {
     const actor = await getActor();
     if (!actor) return { ok: false, error: "unauthenticated" };
+    if (actor.mustChangePassword) return { ok: false, error: "password_change_required" };
     try {
       const result = await run(await getDb(), actor, input);
       if (result.ok && revalidate) revalidatePath(revalidate, "layout");

@@ -12,6 +12,8 @@ export interface Actor {
   accountName: string;
   plan: Plan;
   addons: Addon[];
+  /** Still on the one-time password an admin gave them: may only choose their own (lib/auth/change-password). */
+  mustChangePassword: boolean;
   /** An automation acting for the account: admin rights, no person behind it (history shows "Sistema"). */
   system?: true;
 }
@@ -40,6 +42,7 @@ export async function loadSystemActor(db: Database, accountId: string): Promise<
     accountName: first.accountName,
     plan: first.plan,
     addons: rows.flatMap((r) => (r.addon ? [r.addon] : [])),
+    mustChangePassword: false,
     system: true,
   };
 }
@@ -55,6 +58,7 @@ export async function loadActor(db: Database, userId: string, sessionId?: string
       name: users.name,
       email: users.email,
       role: users.role,
+      mustChangePassword: users.mustChangePassword,
       accountId: accounts.id,
       accountName: accounts.name,
       plan: accounts.plan,

@@ -14,8 +14,10 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   return loadActor(await getDb(), session.user.id, session.user.sessionId);
 });
 
+/** The actor for a page: signed-out people go to sign in, and people on a one-time password to choose their own. */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
+  if (actor.mustChangePassword) redirect("/password");
   return actor;
 }

@@ -46,7 +46,7 @@ export async function listUsers(db: Database, actor: Actor) {
 
 export type AccountUser = Awaited<ReturnType<typeof listUsers>>[number];
 
-/** A new person of the account with a strong random password, returned once: only its hash is kept. */
+/** A new person of the account with a strong random one-time password, returned once (only its hash is kept); they choose their own at first sign-in. */
 export async function createAccountUser(
   db: Database,
   actor: Actor,
@@ -62,7 +62,7 @@ export async function createAccountUser(
     return await inTransaction(db, async (tx) => {
       const [created] = await tx
         .insert(users)
-        .values({ accountId: actor.accountId, ...parsed.data, passwordHash })
+        .values({ accountId: actor.accountId, ...parsed.data, passwordHash, mustChangePassword: true })
         .returning({ id: users.id });
       await recordAccountChange(tx, actor, "user.created", { userId: created!.id, ...parsed.data });
       return { userId: created!.id, password };

@@ -45,6 +45,19 @@ test("admin creates a seller and a group; the seller signs in, and is locked out
   const sellerContext = await browser.newContext();
   const seller = await sellerContext.newPage();
   await signIn(seller, NEW_SELLER.email, password);
+  // On the one-time password, every page leads to choosing their own first.
+  await expect(seller).toHaveURL(/\/password/);
+  await expect(seller.getByRole("heading", { name: "Cambia tu contraseña" })).toBeVisible();
+  expect((await seller.goto("/inbox"))?.url()).toMatch(/\/password$/);
+  await seller.getByLabel("Contraseña actual").fill(password);
+  await seller.getByLabel("Nueva contraseña", { exact: true }).fill("sofia-elige-la-suya");
+  await seller.getByLabel("Repite la nueva contraseña").fill("sofia-elige-otra");
+  await seller.getByRole("button", { name: "Guardar contraseña" }).click();
+  await expect(seller.locator("#password-error")).toHaveText("Las dos contraseñas nuevas no coinciden.");
+  await seller.getByLabel("Contraseña actual").fill(password);
+  await seller.getByLabel("Nueva contraseña", { exact: true }).fill("sofia-elige-la-suya");
+  await seller.getByLabel("Repite la nueva contraseña").fill("sofia-elige-la-suya");
+  await seller.getByRole("button", { name: "Guardar contraseña" }).click();
   await expect(seller).toHaveURL(/\/inbox/);
   await expect(seller.getByTestId("current-user")).toContainText(NEW_SELLER.name);
   await expect(seller.getByRole("link", { name: "Configuración" })).toHaveCount(0);

@@ -11,6 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
+  if (actor.mustChangePassword) return new Response("password_change_required", { status: 403 });
   const { cursor: _cursor, ...filters } = resolveAuditFilters(Object.fromEntries(new URL(request.url).searchParams));
   const t = await getTranslations("audit.csv");
   const headers = Object.fromEntries(AUDIT_CSV_COLUMNS.map((c) => [c, t(c)])) as Record<AuditCsvColumn, string>;

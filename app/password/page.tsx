@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PasswordForm } from "@/components/auth/password-form";
+import { getActor } from "@/lib/access/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("password"))("title") };
+}
+
+// Outside the app's layout on purpose: that layout sends people on a one-time password here.
+export default async function PasswordPage() {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const t = await getTranslations();
+  return (
+    <main className="flex min-h-full items-center justify-center px-4 py-12">
+      <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <div className="space-y-2">
+          <p className="text-center text-2xl font-bold text-brand-700">{t("app.name")}</p>
+          <h1 className="text-lg font-semibold">{t("password.title")}</h1>
+          <p className="text-sm text-slate-600">{actor.mustChangePassword ? t("password.firstTimeIntro") : t("password.intro")}</p>
+        </div>
+        <PasswordForm firstTime={actor.mustChangePassword} email={actor.email} />
+      </div>
+    </main>
+  );
+}

@@ -66,6 +66,10 @@ export const users = pgTable(
     // Set when an admin created the account with a one-time password: until the person picks
     // their own, every page sends them to /password and every action is refused.
     mustChangePassword: boolean("must_change_password").notNull().default(false),
+    // A password change ends every other session: sessions signed in before this moment are
+    // refused, except the one the change was made from.
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+    passwordChangedInSession: uuid("password_changed_in_session"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

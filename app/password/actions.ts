@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getActor } from "@/lib/access/session";
+import { auth } from "@/lib/auth/auth";
 import { changeOwnPassword, changePasswordSchema } from "@/lib/auth/change-password";
 
 export interface PasswordFormState {
@@ -15,8 +16,8 @@ export interface PasswordFormState {
 
 /** The password page's form: the person's own password, checked against the database. */
 export async function changePasswordAction(_state: PasswordFormState, form: FormData): Promise<PasswordFormState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const [actor, session] = await Promise.all([getActor(), auth()]);
+  if (!actor || !session?.user?.sessionId) redirect("/login");
   const input = {
     current: String(form.get("current") ?? ""),
     next: String(form.get("next") ?? ""),
@@ -29,7 +30,7 @@ export async function changePasswordAction(_state: PasswordFormState, form: Form
   }
   let result;
   try {
-    result = await changeOwnPassword(await getDb(), actor, input);
+    result = await changeOwnPassword(await getDb(), actor, session.user.sessionId, input);
   } catch (error) {
     console.error("action changePassword failed", { userId: actor.userId, error });
     return { error: "unexpected" };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { signOutAction } from "@/app/(app)/actions";
 import { PasswordForm } from "@/components/auth/password-form";
 import { getActor } from "@/lib/access/session";
 
@@ -22,6 +23,13 @@ export default async function PasswordPage() {
           <p className="text-sm text-slate-600">{actor.mustChangePassword ? t("password.firstTimeIntro") : t("password.intro")}</p>
         </div>
         <PasswordForm firstTime={actor.mustChangePassword} email={actor.email} />
+        {actor.mustChangePassword ? (
+          <form action={signOutAction} className="text-center">
+            <button type="submit" className="text-sm text-slate-600 underline">
+              {t("nav.signOut")}
+            </button>
+          </form>
+        ) : null}
       </div>
     </main>
   );

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useState } from "react";
 import { changePasswordAction, type PasswordFormState } from "@/app/password/actions";
 import { Button } from "@/components/ui/button";
 
@@ -12,6 +12,16 @@ const fieldClass =
 export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: string }) {
   const t = useTranslations("password");
   const [state, action, pending] = useActionState<PasswordFormState, FormData>(changePasswordAction, {});
+  // Controlled, so a refusal doesn't wipe what was typed (React resets uncontrolled fields after an action).
+  const [values, setValues] = useState({ current: "", next: "", confirm: "" });
+  const bind = (field: keyof typeof values) => ({
+    value: values[field],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues((v) => ({ ...v, [field]: e.target.value })),
+  });
+  // After a refusal, the cursor goes to the field to fix.
+  useEffect(() => {
+    if (state.error) document.getElementById(state.field ?? "current")?.focus();
+  }, [state]);
   const message = state.error ? t(`errors.${state.error}` as "errors.unexpected") : null;
   const invalid = (field: PasswordFormState["field"]) => (state.field === field ? true : undefined);
   const described = (field: PasswordFormState["field"], hint?: string) =>
@@ -24,7 +34,7 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
           {t("changed")}
         </p>
         <Link href="/" className="inline-block text-sm text-brand-700 underline">
-          {t("cancel")}
+          {t("continue")}
         </Link>
       </div>
     );
@@ -41,6 +51,7 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
         <input
           id="current"
           name="current"
+          {...bind("current")}
           type="password"
           autoComplete="current-password"
           required
@@ -62,6 +73,7 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
         <input
           id="next"
           name="next"
+          {...bind("next")}
           type="password"
           autoComplete="new-password"
           required
@@ -81,6 +93,7 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
         <input
           id="confirm"
           name="confirm"
+          {...bind("confirm")}
           type="password"
           autoComplete="new-password"
           required

@@ -27,6 +27,7 @@ export function FlowControls({ id, name, active }: { id: string; name: string; a
         <input
           type="checkbox"
           checked={shownActive}
+          aria-label={`${t("active")}: ${name}`}
           disabled={pending}
           onChange={(e) => {
             const next = e.target.checked;

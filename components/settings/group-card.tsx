@@ -23,13 +23,16 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
   const [newName, setNewName] = useState(group.name);
   const [nameError, setNameError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // Refusals of the card's own buttons (members) and of its dialogs are shown apart: a dialog
+  // covers the card, and the same message twice would be read out twice.
   const [error, setError] = useState<DomainError | null>(null);
+  const [dialogError, setDialogError] = useState<DomainError | null>(null);
   const [pending, startTransition] = useTransition();
 
-  const run = (work: () => Promise<Outcome>, after?: () => void) =>
+  const run = (work: () => Promise<Outcome>, after?: () => void, showError = setError) =>
     startTransition(async () => {
       const result = await work();
-      setError(result.ok ? null : result.error);
+      showError(result.ok ? null : result.error);
       if (!result.ok) return;
       after?.();
       router.refresh();
@@ -37,11 +40,11 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
 
   // A refusal belongs to the dialog it happened in: it goes when the dialog opens or closes.
   const open = (show: (open: boolean) => void) => {
-    setError(null);
+    setDialogError(null);
     show(true);
   };
   const closeWith = (show: (open: boolean) => void) => (next: boolean) => {
-    if (!next) setError(null);
+    if (!next) setDialogError(null);
     show(next);
   };
 
@@ -50,7 +53,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
     const parsed = groupNameSchema.safeParse(newName);
     if (!parsed.success) return setNameError(t(`errors.${parsed.error.issues[0]!.message as "nameRequired"}`));
     setNameError(null);
-    run(() => renameGroupAction({ groupId: group.id, name: newName }), () => setRenaming(false));
+    run(() => renameGroupAction({ groupId: group.id, name: newName }), () => setRenaming(false), setDialogError);
   }
 
   const headingId = `group-${group.id}`;
@@ -151,7 +154,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
             />
             {nameError ? <p className="text-xs text-red-700">{nameError}</p> : null}
           </div>
-          <ActionError error={error} />
+          <ActionError error={dialogError} />
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={() => closeWith(setRenaming)(false)}>
               {t("cancel")}
@@ -164,12 +167,12 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       </Dialog>
 
       <Dialog open={deleting} onOpenChange={closeWith(setDeleting)} title={t("deleteTitle")} description={t("deleteConfirm", { name: group.name })}>
-        <ActionError error={error} />
+        <ActionError error={dialogError} />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={() => closeWith(setDeleting)(false)}>
             {t("cancel")}
           </Button>
-          <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => deleteGroupAction({ groupId: group.id }), () => setDeleting(false))}>
+          <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => deleteGroupAction({ groupId: group.id }), () => setDeleting(false), setDialogError)}>
             {t("delete")}
           </Button>
         </div>

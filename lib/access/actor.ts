@@ -1,4 +1,4 @@
-import { and, eq, notExists, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accountAddons, accounts, revokedSessions, users, type Addon, type Plan, type Role } from "@/db/schema";
 
@@ -47,11 +47,19 @@ export async function loadSystemActor(db: Database, accountId: string): Promise<
   };
 }
 
+/** The session a request comes with, as the sign-in cookie carries it. */
+export interface SessionRef {
+  sessionId: string;
+  /** When it signed in, by the database's clock. */
+  signedInAt: string;
+}
+
 /**
- * Null when the user no longer exists or was deactivated — or, given the session id, when that
- * session was signed out: their session stops working at once.
+ * Null when the user no longer exists or was deactivated — or, given the session, when that
+ * session was signed out, or signed in before the password last changed (anywhere but in the
+ * session that changed it): such sessions stop working at once.
  */
-export async function loadActor(db: Database, userId: string, sessionId?: string): Promise<Actor | null> {
+export async function loadActor(db: Database, userId: string, session?: SessionRef): Promise<Actor | null> {
   const rows = await db
     .select({
       userId: users.id,
@@ -71,8 +79,15 @@ export async function loadActor(db: Database, userId: string, sessionId?: string
       and(
         eq(users.id, userId),
         eq(users.active, true),
-        sessionId
-          ? notExists(db.select({ one: sql`1` }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)))
+        session
+          ? and(
+              notExists(db.select({ one: sql`1` }).from(revokedSessions).where(eq(revokedSessions.sessionId, session.sessionId))),
+              or(
+                isNull(users.passwordChangedAt),
+                lte(users.passwordChangedAt, sql`${session.signedInAt}::timestamptz`),
+                eq(users.passwordChangedInSession, session.sessionId),
+              ),
+            )
           : undefined,
       ),
     );

@@ -11,7 +11,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!session?.user?.id) return null;
   // A cookie from before sessions had ids has none: it can't be revoked, so it is not accepted.
   if (!session.user.sessionId) return null;
-  return loadActor(await getDb(), session.user.id, session.user.sessionId);
+  return loadActor(await getDb(), session.user.id, { sessionId: session.user.sessionId, signedInAt: session.user.signedInAt });
 });
 
 /** The actor for a page: signed-out people go to sign in, and people on a one-time password to choose their own. */

@@ -23,6 +23,7 @@ export const authConfig = {
         token.uid = user.id;
         token.accountId = user.accountId;
         token.role = user.role;
+        token.sat = user.signedInAt;
       }
       return token;
     },
@@ -31,6 +32,8 @@ export const authConfig = {
       session.user.accountId = token.accountId as string;
       session.user.role = token.role as Role;
       session.user.sessionId = token.sid as string;
+      // Cookies from before this was recorded have none: they count as signed in long ago.
+      session.user.signedInAt = (token.sat as string | undefined) ?? "1970-01-01T00:00:00Z";
       return session;
     },
   },
@@ -40,8 +43,18 @@ declare module "next-auth" {
   interface User {
     accountId: string;
     role: Role;
+    /** When the credentials were checked, by the database's clock. */
+    signedInAt: string;
   }
   interface Session {
-    user: { id: string; accountId: string; role: Role; sessionId: string; name?: string | null; email?: string | null };
+    user: {
+      id: string;
+      accountId: string;
+      role: Role;
+      sessionId: string;
+      signedInAt: string;
+      name?: string | null;
+      email?: string | null;
+    };
   }
 }

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "@/db/client";
+import { queryRows, type Database } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
 
@@ -18,5 +18,8 @@ export async function authenticate(db: Database, input: z.infer<typeof signInSch
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !valid || !user.active) return null;
-  return { id: user.id, name: user.name, email: user.email, accountId: user.accountId, role: user.role };
+  // The database's clock, the one a password change is stamped with (see loadActor).
+  const [clock] = await queryRows<{ now: string }>(db, sql`select now()::text as now`);
+  return { id: user.id, name: user.name, email: user.email, accountId: user.accountId, role: user.role, signedInAt: clock!.now };
 }
+

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
@@ -27,12 +27,15 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 export type PasswordError = "invalid_input" | "wrong_current";
 
 /**
- * The person sets their own password, proving the one they have. Clears the one-time flag an
- * admin-created account starts with; recorded in the account's history (without any password).
+ * The person sets their own password, proving the one they have, from `sessionId`. Clears the
+ * one-time flag an admin-created account starts with, and ends every other session of theirs
+ * (whoever else knew the old password is out at their next request). Recorded in the account's
+ * history, without any password.
  */
 export async function changeOwnPassword(
   db: Database,
   actor: Actor,
+  sessionId: string,
   input: ChangePasswordInput,
 ): Promise<Result<object> | { ok: false; error: PasswordError }> {
   const parsed = changePasswordSchema.safeParse(input);
@@ -46,7 +49,7 @@ export async function changeOwnPassword(
   return inTransaction(db, async (tx) => {
     const [updated] = await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false })
+      .set({ passwordHash, mustChangePassword: false, passwordChangedAt: sql`now()`, passwordChangedInSession: sessionId })
       // Only over the password that was proved: of two changes at once, the second is refused.
       .where(and(eq(users.id, actor.userId), eq(users.passwordHash, user.hash)))
       .returning({ id: users.id });

@@ -30,7 +30,9 @@ export async function createAutomation(db: Database, actor: Actor, input: Create
       const found = await tx
         .select({ id: groups.id })
         .from(groups)
-        .where(and(eq(groups.accountId, actor.accountId), inArray(groups.id, groupIds)));
+        .where(and(eq(groups.accountId, actor.accountId), inArray(groups.id, groupIds)))
+        // Held until commit: a group deleted meanwhile (deleteGroup refuses groups in use) waits for this flow.
+        .for("share");
       if (found.length !== groupIds.length) fail("invalid_target");
     }
     const [row] = await tx

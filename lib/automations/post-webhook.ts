@@ -37,6 +37,13 @@ export function webhookPoster(options: { allowPrivateAddresses?: boolean } = {})
           response.on("error", reject);
         },
       );
+      // `timeout` above is for a silent socket; this caps the whole exchange, so a receiver that
+      // trickles bytes can't hold the worker (and its transaction) past the deadline.
+      const deadline = setTimeout(
+        () => request.destroy(new Error(`webhook did not answer within ${post.timeoutMs / 1000} s`)),
+        post.timeoutMs,
+      );
+      request.on("close", () => clearTimeout(deadline));
       request.on("timeout", () => request.destroy(new Error(`webhook did not answer within ${post.timeoutMs / 1000} s`)));
       request.on("error", (error) =>
         reject(/is not allowed/.test(error.message) ? new Error(`webhook address not allowed: ${error.message}`) : error),

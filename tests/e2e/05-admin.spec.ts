@@ -54,6 +54,9 @@ test("admin creates a seller and a group; the seller signs in, and is locked out
   await seller.getByLabel("Repite la nueva contraseña").fill("sofia-elige-otra");
   await seller.getByRole("button", { name: "Guardar contraseña" }).click();
   await expect(seller.locator("#password-error")).toHaveText("Las dos contraseñas nuevas no coinciden.");
+  // Nothing typed is lost, and the cursor waits in the field to fix.
+  await expect(seller.getByLabel("Contraseña actual")).toHaveValue(password);
+  await expect(seller.getByLabel("Repite la nueva contraseña")).toBeFocused();
   await seller.getByLabel("Contraseña actual").fill(password);
   await seller.getByLabel("Nueva contraseña", { exact: true }).fill("sofia-elige-la-suya");
   await seller.getByLabel("Repite la nueva contraseña").fill("sofia-elige-la-suya");

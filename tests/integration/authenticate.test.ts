@@ -20,7 +20,16 @@ describe("sign-in credentials", () => {
     const account = await createAccount(conn.db);
     const user = await createUser(conn.db, account.id, { role: "seller", passwordHash: hash });
     const result = await authenticate(conn.db, { email: user.email, password: "correcta-123" });
-    expect(result).toEqual({ id: user.id, name: user.name, email: user.email, accountId: account.id, role: "seller" });
+    expect(result).toEqual({
+      id: user.id,
+      name: user.name,
+      email: user.email,
+      accountId: account.id,
+      role: "seller",
+      signedInAt: expect.any(String),
+    });
+    // Stamped by the database, the clock a password change is compared with.
+    expect(Math.abs(new Date(result!.signedInAt).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("a wrong password, an unknown email and a deactivated user all get the same refusal", async () => {

@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { queryRows, type Connection } from "@/db/client";
 import { historyEntries, users } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { createAccountUser } from "@/lib/admin/users";
@@ -18,6 +19,8 @@ afterAll(async () => {
 });
 
 const actorOf = async (id: string) => (await loadActor(conn.db, id)) as Actor;
+const signedInNow = () => ({ sessionId: randomUUID(), signedInAt: new Date(Date.now() - 1000).toISOString() });
+const HERE = signedInNow();
 
 async function newPersonFromAnAdmin() {
   const account = await createAccount(conn.db);
@@ -34,7 +37,7 @@ describe("choosing one's own password", () => {
     expect(await authenticate(conn.db, { email, password: oneTime })).not.toBeNull();
     expect((await actorOf(userId)).mustChangePassword).toBe(true);
 
-    const result = await changeOwnPassword(conn.db, await actorOf(userId), {
+    const result = await changeOwnPassword(conn.db, await actorOf(userId), HERE.sessionId, {
       current: oneTime,
       next: "mi clave de siempre",
       confirm: "mi clave de siempre",
@@ -52,6 +55,24 @@ describe("choosing one's own password", () => {
     expect(JSON.stringify(entry!.data)).not.toContain("mi clave");
   });
 
+  it("ends every other session of the person, and keeps the one it was made from", async () => {
+    const { userId, oneTime } = await newPersonFromAnAdmin();
+    const other = signedInNow();
+    const here = signedInNow();
+    expect(await loadActor(conn.db, userId, other)).not.toBeNull();
+    const changed = await changeOwnPassword(conn.db, await actorOf(userId), here.sessionId, {
+      current: oneTime,
+      next: "solo yo la conozco",
+      confirm: "solo yo la conozco",
+    });
+    expect(changed).toEqual({ ok: true });
+    expect(await loadActor(conn.db, userId, other)).toBeNull();
+    expect(await loadActor(conn.db, userId, here)).not.toBeNull();
+    // Signing in again afterwards works, with the database's clock.
+    const [clock] = await queryRows<{ now: string }>(conn.db, sql`select now()::text as now`);
+    expect(await loadActor(conn.db, userId, { sessionId: randomUUID(), signedInAt: clock!.now })).not.toBeNull();
+  });
+
   it("refuses a wrong current password, a short or repeated one and a mismatch, and changes nothing", async () => {
     const { userId, email, oneTime } = await newPersonFromAnAdmin();
     const [before] = await conn.db.select().from(users).where(eq(users.id, userId));
@@ -64,7 +85,7 @@ describe("choosing one's own password", () => {
       [{ current: oneTime, next: oneTime, confirm: oneTime }, "invalid_input"],
     ] as const;
     for (const [input, error] of attempts) {
-      expect(await changeOwnPassword(conn.db, actor, input)).toEqual({ ok: false, error });
+      expect(await changeOwnPassword(conn.db, actor, HERE.sessionId, input)).toEqual({ ok: false, error });
     }
     const [after] = await conn.db.select().from(users).where(eq(users.id, userId));
     expect(after).toEqual(before);
@@ -74,8 +95,8 @@ describe("choosing one's own password", () => {
   it("of two changes made with the same proof, only the first is kept", async () => {
     const { userId, oneTime } = await newPersonFromAnAdmin();
     const actor = await actorOf(userId);
-    const first = changeOwnPassword(conn.db, actor, { current: oneTime, next: "primera clave nueva", confirm: "primera clave nueva" });
-    const second = changeOwnPassword(conn.db, actor, { current: oneTime, next: "segunda clave nueva", confirm: "segunda clave nueva" });
+    const first = changeOwnPassword(conn.db, actor, HERE.sessionId, { current: oneTime, next: "primera clave nueva", confirm: "primera clave nueva" });
+    const second = changeOwnPassword(conn.db, actor, HERE.sessionId, { current: oneTime, next: "segunda clave nueva", confirm: "segunda clave nueva" });
     const results = await Promise.all([first, second]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "conflict" }]);

@@ -83,6 +83,23 @@ describe("history entries point only at rows of their own account", () => {
     expect(await conn.db.select().from(conversations).where(eq(conversations.id, conversation.id))).toHaveLength(1);
     expect(await conn.db.select().from(users).where(eq(users.id, admin.id))).toHaveLength(1);
   });
+
+  it("keeps the keys history points to: a conversation or actor can't change id", async () => {
+    const { mine, admin } = await twoTenants();
+    // No messages: only history points to it.
+    const conversation = await createConversation(conn.db, mine.id, { messages: [] });
+    await conn.db
+      .insert(historyEntries)
+      .values({ accountId: mine.id, conversationId: conversation.id, actorId: admin.id, kind: "conversation.assigned" });
+    const moved = "00000000-0000-4000-8000-00000000abcd";
+    await expect(conn.db.update(conversations).set({ id: moved }).where(eq(conversations.id, conversation.id))).rejects.toThrow();
+    await expect(conn.db.update(users).set({ id: moved }).where(eq(users.id, admin.id))).rejects.toThrow();
+    // Everyday updates of the same rows go through as asked.
+    await conn.db.update(conversations).set({ unread: false }).where(eq(conversations.id, conversation.id));
+    await conn.db.update(users).set({ name: "Otro nombre" }).where(eq(users.id, admin.id));
+    expect((await conn.db.select().from(conversations).where(eq(conversations.id, conversation.id)))[0]!.unread).toBe(false);
+    expect((await conn.db.select().from(users).where(eq(users.id, admin.id)))[0]!.name).toBe("Otro nombre");
+  });
 });
 
 describe("deals, activities and tasks are owned by a user of their account", () => {

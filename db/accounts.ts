@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
   foreignKey,
@@ -146,4 +147,19 @@ export const revokedSessions = pgTable(
       foreignColumns: [users.accountId, users.id],
     }).onDelete("cascade"),
   ],
+);
+
+/**
+ * Failed password checks, kept for a short window to slow down guessing: by email at sign-in
+ * ("email:…") and by person on the change-password page ("password:…"). No foreign key: an
+ * unknown email is counted too, or the limit would tell which emails exist.
+ */
+export const passwordFailures = pgTable(
+  "password_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    key: text("key").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("password_failures_key_idx").on(t.key, t.failedAt)],
 );

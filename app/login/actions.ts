@@ -1,10 +1,10 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, type CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/auth/authenticate";
 
-export type SignInState = { error?: "invalid" | "invalidInput" | "unexpected"; email?: string };
+export type SignInState = { error?: "invalid" | "invalidInput" | "throttled" | "unexpected"; email?: string };
 
 /** Only same-site paths may be a destination after sign-in. */
 function safeCallback(value: FormDataEntryValue | null): string {
@@ -22,7 +22,9 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   } catch (error) {
     // signIn answers success by throwing Next's redirect, which must go through untouched.
     if (error instanceof AuthError) {
-      if (error.type === "CredentialsSignin") return { error: "invalid", email };
+      if (error.type === "CredentialsSignin") {
+        return { error: (error as CredentialsSignin).code === "throttled" ? "throttled" : "invalid", email };
+      }
       console.error("sign-in failed", error);
       return { error: "unexpected", email };
     }

@@ -37,6 +37,7 @@ export async function changePasswordAction(_state: PasswordFormState, form: Form
   }
   if (!result.ok) {
     if (result.error === "wrong_current") return { error: "wrongCurrent", field: "current" };
+    if (result.error === "throttled") return { error: "throttled" };
     return { error: result.error === "conflict" ? "conflict" : "unexpected" };
   }
   if (actor.mustChangePassword) redirect("/");

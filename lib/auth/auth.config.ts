@@ -10,7 +10,8 @@ export const authConfig = {
   logger: {
     // A wrong password is an answer, not a server error: keep it out of the error log.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      // By type, not name: a production build renames the classes.
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
       console.error("[auth]", error);
     },
   },

@@ -6,6 +6,7 @@ import type { Actor } from "@/lib/access/actor";
 import { recordAccountChange } from "@/lib/admin/history";
 import { fail, inTransaction, type Result } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
+import { clearFailures, isThrottled, passwordChangeKey, recordFailure } from "./throttle";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -24,7 +25,7 @@ export const changePasswordSchema = z
   .refine((v) => v.next !== v.current, { error: "sameAsCurrent", path: ["next"] });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
-export type PasswordError = "invalid_input" | "wrong_current";
+export type PasswordError = "invalid_input" | "wrong_current" | "throttled";
 
 /**
  * The person sets their own password, proving the one they have, from `sessionId`. Clears the
@@ -43,8 +44,15 @@ export async function changeOwnPassword(
   if (actor.system) return { ok: false, error: "forbidden" };
   const [user] = await db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
   if (!user) return { ok: false, error: "not_found" };
-  // Checked before the transaction: bcrypt takes ~100 ms and needs no lock.
-  if (!(await verifyPassword(parsed.data.current, user.hash))) return { ok: false, error: "wrong_current" };
+  // Checked before the transaction: bcrypt takes ~100 ms and needs no lock. A stolen session
+  // can't guess the current password at leisure: the same limit as signing in applies.
+  const key = passwordChangeKey(actor.userId);
+  if (await isThrottled(db, key)) return { ok: false, error: "throttled" };
+  if (!(await verifyPassword(parsed.data.current, user.hash))) {
+    await recordFailure(db, key);
+    return { ok: false, error: "wrong_current" };
+  }
+  await clearFailures(db, key);
   const passwordHash = await hashPassword(parsed.data.next);
   return inTransaction(db, async (tx) => {
     const [updated] = await tx

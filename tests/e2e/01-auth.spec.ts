@@ -22,6 +22,23 @@ test("a wrong password says so without telling which part was wrong", async ({ p
   await expect(page.getByText("Correo o contraseña incorrectos.")).toBeVisible();
 });
 
+test("after ten wrong passwords for an email, the form says to wait", async ({ page }) => {
+  // An address nobody has: the limit counts unknown emails too, and no other test signs in with it.
+  const email = "intruso@demo-pro.test";
+  await page.goto("/login");
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Correo electrónico").fill(email);
+    await page.getByLabel("Contraseña").fill(`intento-${i}`);
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    // The form clears the password once the server has answered: one attempt at a time.
+    await expect(page.getByLabel("Contraseña")).toHaveValue("");
+    await expect(page.getByText("Correo o contraseña incorrectos.")).toBeVisible();
+  }
+  await page.getByLabel("Contraseña").fill("turno-demo");
+  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await expect(page.getByText("Demasiados intentos fallidos con este correo. Espera 15 minutos e inténtalo de nuevo.")).toBeVisible();
+});
+
 test("a deactivated user can't sign in", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Correo electrónico").fill("inactivo@demo-pro.test");

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Connection } from "@/db/client";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
+import { MAX_FAILURES } from "@/lib/auth/throttle";
 import { openTestDb } from "@/tests/support/db";
 import { createAccount, createUser } from "@/tests/support/factories";
 
@@ -29,7 +30,8 @@ describe("sign-in credentials", () => {
       signedInAt: expect.any(String),
     });
     // Stamped by the database, the clock a password change is compared with.
-    expect(Math.abs(new Date(result!.signedInAt).getTime() - Date.now())).toBeLessThan(60_000);
+    if (!result || result === "throttled") throw new Error("expected a user");
+    expect(Math.abs(new Date(result.signedInAt).getTime() - Date.now())).toBeLessThan(60_000);
   });
 
   it("a wrong password, an unknown email and a deactivated user all get the same refusal", async () => {
@@ -39,5 +41,21 @@ describe("sign-in credentials", () => {
     expect(await authenticate(conn.db, { email: user.email, password: "incorrecta" })).toBeNull();
     expect(await authenticate(conn.db, { email: "nadie@test.turno", password: "correcta-123" })).toBeNull();
     expect(await authenticate(conn.db, { email: inactive.email, password: "correcta-123" })).toBeNull();
+  });
+
+  it("after ten wrong passwords for an email, even the right one waits; other emails don't", async () => {
+    const account = await createAccount(conn.db);
+    const user = await createUser(conn.db, account.id, { passwordHash: hash });
+    const neighbour = await createUser(conn.db, account.id, { passwordHash: hash });
+    // A right password before the limit starts the count again.
+    for (let i = 0; i < MAX_FAILURES - 1; i++) expect(await authenticate(conn.db, { email: user.email, password: "mala" })).toBeNull();
+    expect(await authenticate(conn.db, { email: user.email, password: "correcta-123" })).toMatchObject({ id: user.id });
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await authenticate(conn.db, { email: user.email, password: "mala" })).toBeNull();
+    expect(await authenticate(conn.db, { email: user.email, password: "correcta-123" })).toBe("throttled");
+    expect(await authenticate(conn.db, { email: neighbour.email, password: "correcta-123" })).toMatchObject({ id: neighbour.id });
+    // Unknown emails are counted the same way, so the limit tells nothing about which exist.
+    const nobody = `nadie.${account.id.slice(0, 8)}@ejemplo.test`;
+    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(conn.db, { email: nobody, password: "x" });
+    expect(await authenticate(conn.db, { email: nobody, password: "x" })).toBe("throttled");
   });
 });

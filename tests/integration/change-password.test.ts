@@ -7,6 +7,7 @@ import { loadActor, type Actor } from "@/lib/access/actor";
 import { createAccountUser } from "@/lib/admin/users";
 import { authenticate } from "@/lib/auth/authenticate";
 import { changeOwnPassword } from "@/lib/auth/change-password";
+import { MAX_FAILURES } from "@/lib/auth/throttle";
 import { openTestDb } from "@/tests/support/db";
 import { createAccount, createUser } from "@/tests/support/factories";
 
@@ -90,6 +91,18 @@ describe("choosing one's own password", () => {
     const [after] = await conn.db.select().from(users).where(eq(users.id, userId));
     expect(after).toEqual(before);
     expect(await authenticate(conn.db, { email, password: oneTime })).not.toBeNull();
+  });
+
+  it("after ten wrong current passwords, the page stops checking for a while", async () => {
+    const { userId, oneTime } = await newPersonFromAnAdmin();
+    const actor = await actorOf(userId);
+    const wrong = { current: "adivinando", next: "una clave nueva larga", confirm: "una clave nueva larga" };
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(await changeOwnPassword(conn.db, actor, HERE.sessionId, wrong)).toEqual({ ok: false, error: "wrong_current" });
+    }
+    const right = { ...wrong, current: oneTime };
+    expect(await changeOwnPassword(conn.db, actor, HERE.sessionId, right)).toEqual({ ok: false, error: "throttled" });
+    expect((await actorOf(userId)).mustChangePassword).toBe(true);
   });
 
   it("of two changes made with the same proof, only the first is kept", async () => {

@@ -19,6 +19,7 @@ export type DomainError =
   | "email_taken"
   | "name_taken"
   | "group_in_use"
+  | "self_deactivation"
   | "unauthenticated"
   | "password_change_required"
   | "unexpected";

@@ -85,7 +85,7 @@ export function AutomationForm({ users, groups }: { users: { id: string; name: s
         <legend className="text-sm font-medium">{t("actions")}</legend>
         {drafts.map((d, i) => (
           <div key={i} className="space-y-2 rounded-md border border-slate-200 p-3">
-            <div className="flex items-center gap-2">
+            <div className="flex flex-wrap items-center gap-2">
               <label htmlFor={`action-${i}-type`} className="text-sm text-slate-600">
                 {t("actionNumber", { n: i + 1 })}
               </label>
@@ -93,7 +93,7 @@ export function AutomationForm({ users, groups }: { users: { id: string; name: s
                 id={`action-${i}-type`}
                 value={d.type}
                 onChange={(e) => update(i, { type: e.target.value as ActionType })}
-                className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+                className="max-w-full min-w-0 rounded-md border border-slate-300 px-2 py-1 text-sm"
               >
                 {(["reply", "assign_user", "assign_round_robin", "webhook"] as const).map((type) => (
                   <option key={type} value={type}>

@@ -11,11 +11,13 @@ export async function AppHeader({ actor }: { actor: Actor }) {
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const otherLocale = LOCALES.find((l) => l !== locale)!;
   return (
-    <header className="flex h-14 shrink-0 items-center gap-4 border-b border-slate-200 bg-white px-4">
+    // On a phone the sections get a row of their own under the name and account links, rather
+    // than being squeezed out of sight between them.
+    <header className="flex shrink-0 flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0">
       <Link href="/" className="text-lg font-bold text-brand-700">
         {t("app.name")}
       </Link>
-      <nav aria-label={t("nav.main")} className="flex min-w-0 items-center gap-1 overflow-x-auto">
+      <nav aria-label={t("nav.main")} className="order-last -mx-2 flex w-full min-w-0 items-center gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
         {canSeeInbox(actor.role) ? <NavLink href="/inbox">{t("nav.inbox")}</NavLink> : null}
         {actor.role !== "support" ? <NavLink href="/contacts">{t("nav.contacts")}</NavLink> : null}
         {canSeeAudit(actor.role) ? <NavLink href="/audit">{t("audit.title")}</NavLink> : null}
@@ -31,6 +33,9 @@ export async function AppHeader({ actor }: { actor: Actor }) {
             {t("nav.changePassword")}
           </Link>
         </span>
+        <Link href="/password" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 sm:hidden" aria-label={t("nav.changePassword")}>
+          {t("nav.changePasswordShort")}
+        </Link>
         <form action={setLocaleAction}>
           <input type="hidden" name="locale" value={otherLocale} />
           <button

@@ -18,7 +18,7 @@ interface Person {
 }
 
 /** Role change and deactivation, each confirmed in a dialog; reactivation is immediate. */
-export function UserRowActions({ user }: { user: Person }) {
+export function UserRowActions({ user, isSelf = false }: { user: Person; isSelf?: boolean }) {
   const t = useTranslations("users");
   const tr = useTranslations("roles");
   const router = useRouter();
@@ -54,7 +54,8 @@ export function UserRowActions({ user }: { user: Person }) {
           </option>
         ))}
       </select>
-      {user.active ? (
+      {/* The server refuses it too (self_deactivation); no button for what can't be done. */}
+      {user.active && isSelf ? null : user.active ? (
         <Button type="button" variant="secondary" className="px-3 py-1.5" onClick={() => setDeactivating(true)} aria-label={`${t("deactivate")} ${user.name}`}>
           {t("deactivate")}
         </Button>

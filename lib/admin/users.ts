@@ -136,6 +136,8 @@ export async function setUserActive(db: Database, actor: Actor, input: SetUserAc
     const { target, isLastAdmin } = await lockTargetAndAdmins(tx, actor, userId);
     if (target.active === active) return { changed: false };
     if (!active && isLastAdmin) fail("last_admin");
+    // Signing oneself out of the account for good is never what an admin meant to click.
+    if (!active && userId === actor.userId) fail("self_deactivation");
     await tx.update(users).set({ active }).where(and(eq(users.accountId, actor.accountId), eq(users.id, userId)));
     await recordAccountChange(tx, actor, active ? "user.reactivated" : "user.deactivated", {
       userId,

@@ -27,6 +27,8 @@ export type CreateAutomationInput = z.input<typeof createAutomationSchema>;
  * name that resolves to one is refused again when the request is made (post-webhook.ts).
  */
 function isPublicHost(url: string): boolean {
+  // Not a URL at all: the format check above already says so.
+  if (!URL.canParse(url)) return true;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost")) return false;
   return !ipaddr.isValid(host) || ipaddr.process(host).range() === "unicast";

@@ -120,6 +120,17 @@ describe("roles and the last admin", () => {
     expect(admins).toHaveLength(1);
   });
 
+  it("an admin can't deactivate themselves, even with another admin to spare", async () => {
+    const { account, admin } = await buildAccount();
+    await createUser(conn.db, account.id, { role: "admin" });
+    expect(await setUserActive(conn.db, await actorOf(admin.id), { userId: admin.id, active: false })).toEqual({
+      ok: false,
+      error: "self_deactivation",
+    });
+    expect(await actorOf(admin.id)).not.toBeNull();
+    expect(await history(account.id)).toEqual([]);
+  });
+
   it("with another active admin, an admin can be demoted", async () => {
     const { account, admin } = await buildAccount();
     const admin2 = await createUser(conn.db, account.id, { role: "admin" });

@@ -16,6 +16,10 @@ describe("a flow's webhook URL", () => {
     expect(es.automations.errors.privateUrl).toMatch(/dirección interna/);
   });
 
+  it("that is not a URL at all gets the format message (and nothing throws)", () => {
+    expect(messageFor("noesunaurl")).toBe("badUrl");
+  });
+
   it("is accepted when public, by name or address", () => {
     expect(messageFor("https://hooks.example.com/turno")).toBeNull();
     expect(messageFor("https://8.8.8.8/turno")).toBeNull();

@@ -72,7 +72,7 @@ export default async function UsersPage() {
                     ) : null}
                   </td>
                   <td className="px-3 py-2">
-                    <UserRowActions user={{ id: person.id, name: person.name, role: person.role, active: person.active }} />
+                    <UserRowActions user={{ id: person.id, name: person.name, role: person.role, active: person.active }} isSelf={person.id === actor.userId} />
                   </td>
                 </tr>
               ))}

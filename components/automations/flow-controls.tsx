@@ -28,8 +28,10 @@ export function FlowControls({ id, name, active }: { id: string; name: string; a
           type="checkbox"
           checked={shownActive}
           aria-label={`${t("active")}: ${name}`}
-          disabled={pending}
+          // aria-disabled rather than disabled: a disabled control drops keyboard focus to the page.
+          aria-disabled={pending || undefined}
           onChange={(e) => {
+            if (pending) return;
             const next = e.target.checked;
             act(() => toggleAutomationAction({ id, active: next }), () => showActive(next));
           }}
@@ -37,7 +39,7 @@ export function FlowControls({ id, name, active }: { id: string; name: string; a
         />
         {t("active")}
       </label>
-      <button type="button" onClick={() => setConfirming(true)} className="text-red-700 underline">
+      <button type="button" onClick={() => setConfirming(true)} className="text-red-700 underline" aria-label={`${t("delete")}: ${name}`}>
         {t("delete")}
       </button>
       {error ? <p role="alert" className="text-red-700">{error}</p> : null}

@@ -5,9 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { changePasswordAction, type PasswordFormState } from "@/app/password/actions";
 import { Button } from "@/components/ui/button";
-
-const fieldClass =
-  "block w-full rounded-md border border-slate-300 px-3 py-2 shadow-sm focus:border-brand-600 focus:ring-1 focus:ring-brand-600 focus:outline-none";
+import { AuthField } from "./auth-field";
 
 export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: string }) {
   const t = useTranslations("password");
@@ -23,9 +21,9 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
     if (state.error) document.getElementById(state.field ?? "current")?.focus();
   }, [state]);
   const message = state.error ? t(`errors.${state.error}` as "errors.unexpected") : null;
-  const invalid = (field: PasswordFormState["field"]) => (state.field === field ? true : undefined);
-  const described = (field: PasswordFormState["field"], hint?: string) =>
-    [hint, state.field === field || (message && !state.field) ? "password-error" : undefined].filter(Boolean).join(" ") || undefined;
+  // The message describes its own field, or every field when it belongs to none.
+  const errorFor = (field: PasswordFormState["field"]) =>
+    message && (state.field === field || !state.field) ? "password-error" : undefined;
 
   if (state.done) {
     return (
@@ -44,65 +42,42 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
     <form action={action} className="space-y-4">
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
-      <div className="space-y-1">
-        <label htmlFor="current" className="block text-sm font-medium text-slate-700">
-          {t("current")}
-        </label>
-        <input
-          id="current"
-          name="current"
-          {...bind("current")}
-          type="password"
-          autoComplete="current-password"
-          required
-          autoFocus
-          aria-invalid={invalid("current")}
-          aria-describedby={described("current", firstTime ? "current-hint" : undefined)}
-          className={fieldClass}
-        />
-        {firstTime ? (
-          <p id="current-hint" className="text-xs text-slate-500">
-            {t("currentHintFirstTime")}
-          </p>
-        ) : null}
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="next" className="block text-sm font-medium text-slate-700">
-          {t("next")}
-        </label>
-        <input
-          id="next"
-          name="next"
-          {...bind("next")}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={200}
-          aria-invalid={invalid("next")}
-          aria-describedby={described("next", "next-hint")}
-          className={fieldClass}
-        />
-        <p id="next-hint" className="text-xs text-slate-500">
-          {t("nextHint")}
-        </p>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="confirm" className="block text-sm font-medium text-slate-700">
-          {t("confirm")}
-        </label>
-        <input
-          id="confirm"
-          name="confirm"
-          {...bind("confirm")}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={200}
-          aria-invalid={invalid("confirm")}
-          aria-describedby={described("confirm")}
-          className={fieldClass}
-        />
-      </div>
+      <AuthField
+        id="current"
+        label={t("current")}
+        hint={firstTime ? t("currentHintFirstTime") : undefined}
+        {...bind("current")}
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus
+        maxLength={200}
+        invalid={state.field === "current"}
+        describedBy={errorFor("current")}
+      />
+      <AuthField
+        id="next"
+        label={t("next")}
+        hint={t("nextHint")}
+        {...bind("next")}
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={200}
+        invalid={state.field === "next"}
+        describedBy={errorFor("next")}
+      />
+      <AuthField
+        id="confirm"
+        label={t("confirm")}
+        {...bind("confirm")}
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={200}
+        invalid={state.field === "confirm"}
+        describedBy={errorFor("confirm")}
+      />
       {message ? (
         <p id="password-error" role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {message}

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import {
+  bigserial,
   boolean,
   check,
+  customType,
   foreignKey,
   index,
   integer,
@@ -31,6 +33,9 @@ export const MESSAGE_TYPES = [
 ] as const;
 export const MESSAGE_STATUSES = ["received", "queued", "sent", "delivered", "read", "failed"] as const;
 
+/** A transaction id (64-bit, never wraps): which transaction last changed a row. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => "xid8" });
+
 export const conversations = pgTable(
   "conversations",
   {
@@ -52,6 +57,10 @@ export const conversations = pgTable(
     // Bumped on every change, so a stale form can be told "changed meanwhile".
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    // The transaction that last wrote the row, kept by a trigger (migration 0014). "Todas" counts
+    // under a snapshot and later takes only rows whose last writer that snapshot already saw, so a
+    // conversation that changed after the count (reopened, reassigned into the filter) is left out.
+    changedXid: xid8("changed_xid").notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [
     unique("conversations_account_id_id_key").on(t.accountId, t.id),
@@ -91,9 +100,6 @@ export const conversations = pgTable(
     index("conversations_unread_idx")
       .on(t.accountId, t.lastMessageAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.unread}`),
-    index("conversations_closed_idx")
-      .on(t.accountId, t.closedAt.desc(), t.id.desc())
-      .where(sql`${t.status} = 'closed'`),
     check("conversations_status_check", sql`${t.status} in ('open', 'closed')`),
     check(
       "conversations_closed_check",
@@ -152,5 +158,53 @@ export const messages = pgTable(
   ],
 );
 
+/**
+ * Every close ever made, for the audit: one row per close, written by a trigger when a
+ * conversation goes from open to closed (migration 0014), and marked when it reopens. The
+ * conversation row only holds its latest state, which a customer writing again wipes.
+ */
+export const conversationCloses = pgTable(
+  "conversation_closes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: uuid("account_id").notNull(),
+    conversationId: uuid("conversation_id").notNull(),
+    closedAt: timestamp("closed_at", { withTimezone: true }).notNull(),
+    closedById: uuid("closed_by_id").notNull(),
+    reason: text("reason").notNull(),
+    ownerBefore: uuid("owner_before"),
+    // The hand-over person, or the closer: who answers if the customer writes again.
+    ownerAfter: uuid("owner_after"),
+    reopenedAt: timestamp("reopened_at", { withTimezone: true }),
+  },
+  (t) => [
+    foreignKey({
+      name: "conversation_closes_conversation_fk",
+      columns: [t.accountId, t.conversationId],
+      foreignColumns: [conversations.accountId, conversations.id],
+    }).onDelete("cascade"),
+    foreignKey({
+      name: "conversation_closes_closed_by_fk",
+      columns: [t.accountId, t.closedById],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    foreignKey({
+      name: "conversation_closes_owner_before_fk",
+      columns: [t.accountId, t.ownerBefore],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    foreignKey({
+      name: "conversation_closes_owner_after_fk",
+      columns: [t.accountId, t.ownerAfter],
+      foreignColumns: [users.accountId, users.id],
+    }),
+    // The audit: newest close first, keyset by (closed_at, id).
+    index("conversation_closes_audit_idx").on(t.accountId, t.closedAt.desc(), t.id.desc()),
+    // The close a reopen marks: the conversation's one close not yet reopened.
+    index("conversation_closes_open_idx").on(t.conversationId).where(sql`${t.reopenedAt} is null`),
+  ],
+);
+
 export type Conversation = typeof conversations.$inferSelect;
+export type ConversationClose = typeof conversationCloses.$inferSelect;
 export type Message = typeof messages.$inferSelect;

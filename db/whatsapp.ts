@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { accounts } from "./accounts";
 
 /**
@@ -31,3 +31,36 @@ export const whatsappChannels = pgTable(
 );
 
 export type WhatsAppChannel = typeof whatsappChannels.$inferSelect;
+
+export const DEAD_LETTER_KINDS = ["delivery", "message", "status"] as const;
+export type DeadLetterKind = (typeof DEAD_LETTER_KINDS)[number];
+
+/**
+ * What a signed delivery brought that could not be stored as a message or status (a timestamp out
+ * of range, a NUL in the text, a type with odd fields…), kept whole with the reason for an admin
+ * to review. Meta is answered 200 so it stops retrying; nothing it sent is dropped silently. The
+ * payload is JSON text (NUL and lone surrogates escaped), so it always stores; a redelivery of the
+ * same item is kept once.
+ */
+export const whatsappDeadLetters = pgTable(
+  "whatsapp_dead_letters",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    accountId: uuid("account_id")
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: DEAD_LETTER_KINDS }).notNull(),
+    reason: text("reason").notNull(),
+    payload: text("payload").notNull(),
+    payloadSha256: text("payload_sha256").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("whatsapp_dead_letters_payload_key").on(t.accountId, t.payloadSha256),
+    index("whatsapp_dead_letters_account_idx").on(t.accountId, t.receivedAt.desc(), t.id.desc()),
+    check("whatsapp_dead_letters_kind_check", sql`${t.kind} in ('delivery', 'message', 'status')`),
+    check("whatsapp_dead_letters_reason_check", sql`length(${t.reason}) between 1 and 1000`),
+  ],
+);
+
+export type WhatsAppDeadLetter = typeof whatsappDeadLetters.$inferSelect;

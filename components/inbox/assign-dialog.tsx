@@ -29,7 +29,7 @@ export function AssignDialog({
   open: boolean;
   onOpenChange: (open: boolean) => void;
   context: AssignContext;
-  onDone: (result: { visible: boolean }) => void;
+  onDone: (result: { visible: boolean; unchanged?: boolean }) => void;
   returnFocusTo?: React.RefObject<HTMLElement | null>;
 }) {
   const t = useTranslations("assign");
@@ -71,7 +71,7 @@ export function AssignDialog({
       if (!result.ok) return setError(te(result.error));
       reset();
       onOpenChange(false);
-      onDone({ visible: result.visible });
+      onDone({ visible: result.visible, unchanged: result.summary.skipped.some((s) => s.reason === "unchanged") });
       router.refresh();
     });
   }

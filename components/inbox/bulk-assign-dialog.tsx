@@ -120,6 +120,11 @@ export function BulkAssignDialog({
                 {t(`summary.skipped.${s.reason}`, { count: s.count, formatted: number.format(s.count) })}
               </li>
             ))}
+            {summary.changedSinceCount ? (
+              <li className="text-amber-800">
+                {t("summary.changedSinceCount", { count: summary.changedSinceCount, formatted: number.format(summary.changedSinceCount) })}
+              </li>
+            ) : null}
           </ul>
           {summary.transferred.contact + summary.transferred.opportunities + summary.transferred.activities + summary.transferred.tasks > 0 ? (
             <p className="text-sm text-slate-600">{t("summary.transferred", summary.transferred)}</p>
@@ -159,7 +164,7 @@ export function BulkAssignDialog({
                 {poolKind === "users" ? (
                   <MultiPicker items={assignees} value={userIds} onChange={setUserIds} label={t("users")} />
                 ) : (
-                  <MultiPicker items={groups} value={groupIds} onChange={setGroupIds} label={t("groups")} />
+                  <MultiPicker items={groups} value={groupIds} onChange={setGroupIds} label={t("groups")} kind="groups" />
                 )}
               </div>
             ) : null}

@@ -14,13 +14,15 @@ export function ConversationActions({ context, isOpen }: { context: AssignContex
   const te = useTranslations("errors");
   const router = useRouter();
   const [dialog, setDialog] = useState<ConversationAction | null>(null);
-  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  // Errors and "nothing changed" are shown; a plain success is only announced (the page shows it).
+  const [notice, setNotice] = useState<{ text: string; visible?: boolean; error?: boolean } | null>(null);
   const [, startTransition] = useTransition();
   const menuButton = useRef<HTMLButtonElement>(null);
 
   // A seller who gives the conversation away can no longer see it: back to the list, with word of what happened.
-  const after = (message: string) => (result: { visible: boolean }) => {
+  const after = (message: "assigned" | "closed") => (result: { visible: boolean; unchanged?: boolean }) => {
     if (!result.visible) router.push(`/inbox?notice=${message}`);
+    else if (result.unchanged) setNotice({ text: t("done.unchanged"), visible: true });
     else setNotice({ text: t(`done.${message}`) });
   };
 
@@ -29,7 +31,8 @@ export function ConversationActions({ context, isOpen }: { context: AssignContex
     if (action !== "markUnread") return setDialog(action);
     startTransition(async () => {
       const result = await markUnreadAction(context.conversationId);
-      setNotice(result.ok ? { text: t("done.markedUnread") } : { text: te(result.error), error: true });
+      if (!result.ok) setNotice({ text: te(result.error), visible: true, error: true });
+      else setNotice(result.marked > 0 ? { text: t("done.markedUnread") } : { text: t("done.alreadyUnread"), visible: true });
       router.refresh();
     });
   }
@@ -41,7 +44,7 @@ export function ConversationActions({ context, isOpen }: { context: AssignContex
         onSelect={select}
         triggerRef={menuButton}
       />
-      <p role="status" className={notice?.error ? "text-sm text-red-700" : "sr-only"}>
+      <p role="status" className={notice?.error ? "text-sm text-red-700" : notice?.visible ? "text-sm text-slate-700" : "sr-only"}>
         {notice?.text}
       </p>
       <AssignDialog

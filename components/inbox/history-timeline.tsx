@@ -48,6 +48,9 @@ export async function HistoryTimeline({ detail }: { detail: ConversationDetail }
                 {typeof data.handOverTo === "string" ? (
                   <p className="text-slate-600">{t("handOver", { name: name(data.handOverTo) })}</p>
                 ) : null}
+                {entry.kind === "conversation.closed" && "to" in data ? (
+                  <p className="text-slate-600">{t("ownerChange", { from: name(data.from ?? null), to: name(data.to) })}</p>
+                ) : null}
                 <time dateTime={entry.createdAt.toISOString()} className="text-xs text-slate-500">
                   {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </time>

@@ -11,11 +11,13 @@ export function MultiPicker({
   value,
   onChange,
   label,
+  kind = "users",
 }: {
   items: PickableUser[];
   value: string[];
   onChange: (ids: string[]) => void;
   label: string;
+  kind?: "users" | "groups";
 }) {
   const t = useTranslations("picker");
   const id = useId();
@@ -25,7 +27,11 @@ export function MultiPicker({
       <PickerSearch id={`${id}-search`} label={label} placeholder={t("placeholderMany")} query={query} onQueryChange={setQuery} />
       <fieldset className="max-h-44 overflow-y-auto rounded-md border border-slate-200">
         <legend className="sr-only">{label}</legend>
-        {visible.length === 0 ? <p className="px-3 py-2 text-sm text-slate-500">{t("noMatch")}</p> : null}
+        {visible.length === 0 ? (
+          <p className="px-3 py-2 text-sm text-slate-500">
+            {kind === "users" ? t("noMatch") : items.length === 0 ? t("noGroups") : t("noGroupMatch")}
+          </p>
+        ) : null}
         {visible.map((item) => (
           <label key={item.id} className="flex cursor-pointer items-center gap-2 px-3 py-1.5 text-sm hover:bg-slate-50">
             <input

@@ -89,15 +89,14 @@ CREATE TRIGGER conversations_record_close_update AFTER UPDATE OF status ON conve
   FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
   EXECUTE FUNCTION conversations_record_close();
 --> statement-breakpoint
--- Like history, a close event is never rewritten; only its reopen mark is added, once.
+-- Like history, a close event is never deleted, and once its conversation reopens it is frozen:
+-- the only changes are the reopen mark, once, and (before it) mirroring the conversation's close.
 CREATE FUNCTION conversation_closes_refuse_change() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'UPDATE' AND OLD.reopened_at IS NULL AND NEW.reopened_at IS NOT NULL
-    AND (NEW.id, NEW.account_id, NEW.conversation_id, NEW.closed_at, NEW.closed_by_id, NEW.reason,
-         NEW.owner_before, NEW.owner_after) IS NOT DISTINCT FROM
-        (OLD.id, OLD.account_id, OLD.conversation_id, OLD.closed_at, OLD.closed_by_id, OLD.reason,
-         OLD.owner_before, OLD.owner_after)
+  IF TG_OP = 'UPDATE' AND OLD.reopened_at IS NULL
+    AND (NEW.id, NEW.account_id, NEW.conversation_id, NEW.owner_before, NEW.owner_after) IS NOT DISTINCT FROM
+        (OLD.id, OLD.account_id, OLD.conversation_id, OLD.owner_before, OLD.owner_after)
   THEN
     RETURN NEW;
   END IF;
@@ -107,3 +106,20 @@ $$;
 --> statement-breakpoint
 CREATE TRIGGER conversation_closes_append_only BEFORE UPDATE OR DELETE ON conversation_closes
   FOR EACH ROW EXECUTE FUNCTION conversation_closes_refuse_change();
+--> statement-breakpoint
+-- Until the conversation reopens, its close event is the same fact as the conversation's close
+-- columns: a correction made there (a data fix) is mirrored. A reopened close is frozen.
+CREATE FUNCTION conversations_mirror_close() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE conversation_closes
+  SET closed_at = NEW.closed_at, closed_by_id = NEW.closed_by_id, reason = NEW.close_reason
+  WHERE account_id = NEW.account_id AND conversation_id = NEW.id AND reopened_at IS NULL;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER conversations_mirror_close AFTER UPDATE OF closed_at, closed_by_id, close_reason ON conversations
+  FOR EACH ROW WHEN (OLD.status = 'closed' AND NEW.status = 'closed'
+    AND (OLD.closed_at, OLD.closed_by_id, OLD.close_reason) IS DISTINCT FROM (NEW.closed_at, NEW.closed_by_id, NEW.close_reason))
+  EXECUTE FUNCTION conversations_mirror_close();

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/text";
 
 // Shared by the forms and the server actions (message keys under groups.errors.*).
-export const groupNameSchema = z.string().trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" });
+export const groupNameSchema = cleanString("nameInvalid").trim().min(1, { error: "nameRequired" }).max(100, { error: "nameTooLong" });
 
 export const createGroupSchema = z.object({ name: groupNameSchema });
 export const renameGroupSchema = z.object({ groupId: z.uuid(), name: groupNameSchema });

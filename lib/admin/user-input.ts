@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/text";
 import { ROLES } from "@/db/schema";
 
 // Shared by the forms (client) and the server actions: same rules, same message keys (users.errors.*).
-export const userNameSchema = z.string().trim().min(1, { error: "nameRequired" }).max(200, { error: "nameTooLong" });
+export const userNameSchema = cleanString("nameInvalid").trim().min(1, { error: "nameRequired" }).max(200, { error: "nameTooLong" });
 
 export const createUserSchema = z.object({
   name: userNameSchema,

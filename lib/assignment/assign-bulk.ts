@@ -5,7 +5,7 @@ import type { Actor } from "@/lib/access/actor";
 import { visibleConversations } from "@/lib/access/inbox";
 import { inboxActionDenial } from "@/lib/access/inbox-actions";
 import { fail, inTransaction } from "@/lib/errors";
-import { conversationsByIds, matchingConversations } from "@/lib/inbox/selection";
+import { conversationsByIds, countChangedSince, matchingConversations } from "@/lib/inbox/selection";
 import { assignConversations, type AssignTarget } from "./assign-conversations";
 import { findAssignees } from "./assignees";
 import { bulkAssignSchema, MAX_BULK_CONVERSATIONS, type BulkAssignInput, type BulkTarget } from "./bulk-input";
@@ -16,12 +16,12 @@ import { orderPool, recordDealt, resolvePool } from "./round-robin";
  * ticked rows or over every conversation matching the filter, in one transaction.
  */
 export async function assignInBulk(db: Database, actor: Actor, input: BulkAssignInput) {
+  const denial = inboxActionDenial(actor);
+  if (denial) return { ok: false as const, error: denial };
   const parsed = bulkAssignSchema.safeParse(input);
   if (!parsed.success) return { ok: false as const, error: "invalid_input" as const };
   const { selection, markUnread, transfer } = parsed.data;
   return inTransaction(db, async (tx) => {
-    const denial = inboxActionDenial(actor);
-    if (denial) fail(denial);
     const condition =
       selection.kind === "ids"
         ? conversationsByIds(selection.ids)
@@ -33,6 +33,9 @@ export async function assignInBulk(db: Database, actor: Actor, input: BulkAssign
           where ${visibleConversations(actor)} and ${condition} limit ${MAX_BULK_CONVERSATIONS + 1}) s`,
     );
     if ((counted?.n ?? 0) > MAX_BULK_CONVERSATIONS) fail("too_many");
+    // Said in the summary, so "1.240 seleccionadas" and what was done add up.
+    const changedSinceCount =
+      selection.kind === "filter" ? await countChangedSince(tx, actor, selection.params, selection.cutoff) : 0;
     const target = await resolveAssignTarget(tx, actor.accountId, parsed.data.target);
     const summary = await assignConversations(tx, actor, {
       selection: condition,
@@ -41,9 +44,11 @@ export async function assignInBulk(db: Database, actor: Actor, input: BulkAssign
       transfer,
       limit: MAX_BULK_CONVERSATIONS,
       expectedCount: counted?.n,
+      // "Todas" whose every conversation changed since the count did nothing, and says why.
+      allowEmpty: selection.kind === "filter",
     });
     if (target.mode === "round_robin") await recordDealt(tx, actor.accountId, summary.assigned);
-    return { summary };
+    return { summary: { ...summary, changedSinceCount } };
   });
 }
 

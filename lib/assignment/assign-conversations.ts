@@ -18,7 +18,8 @@ export type AssignTarget =
   /** Dealt in this order, first to the oldest-waiting conversation. */
   | { mode: "round_robin"; userIds: string[] };
 
-export type SkipReason = "contact_has_no_owner" | "contact_owner_inactive";
+/** Why a selected conversation was left as it is: its contact has no assignable owner, or it already was the target's. */
+export type SkipReason = "contact_has_no_owner" | "contact_owner_inactive" | "unchanged";
 
 export interface AssignOptions {
   /** Which conversations, as a condition on `conversations`; always narrowed to what the actor may see. */
@@ -33,6 +34,8 @@ export interface AssignOptions {
   limit?: number;
   /** How many conversations the caller counted, when it did: large sets are planned differently. */
   expectedCount?: number;
+  /** An empty selection is an answer (nothing matched any more), not "not found". */
+  allowEmpty?: boolean;
 }
 
 /** From about this many conversations, one pass over the account's rows beats a lookup per conversation. */
@@ -43,15 +46,23 @@ export interface AssignSummary {
   assigned: { userId: string | null; count: number }[];
   skipped: { reason: SkipReason; count: number }[];
   transferred: { contact: number; opportunities: number; activities: number; tasks: number };
+  /** "Todas" only: conversations that matched the filter but changed after the count, left as they are. */
+  changedSinceCount?: number;
 }
 
 const ASSIGNABLE = sql.raw(ASSIGNABLE_ROLES.map((r) => `'${r}'`).join(", "));
 
 /**
  * Assigns a set of conversations — one or a hundred thousand — in one set-based statement:
- * plan (who gets what, oldest-waiting first), owners, CRM records carried along, and one
- * history entry per conversation with what moved. Call it inside a transaction; a refusal
- * throws a DomainFailure and the caller's transaction rolls everything back.
+ * lock, plan (who gets what, oldest-waiting first), owners, CRM records carried along, and one
+ * history entry per conversation changed. Call it inside a transaction; a refusal throws a
+ * DomainFailure and the caller's transaction rolls everything back.
+ *
+ * Every decision is made on locked rows: the selection is locked first, in id order (the one
+ * order every writer of conversations uses, so two of them never wait on each other in a
+ * circle), and PostgreSQL re-checks a row that changed while we waited for it against the
+ * selection and the actor's visibility. What it was ("from") is read from the locked row, and
+ * history is written from the rows the update returned.
  */
 export async function assignConversations(tx: Database, actor: Actor, options: AssignOptions): Promise<AssignSummary> {
   const denial = inboxActionDenial(actor);
@@ -60,7 +71,7 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
   const transfer = allowedTransfer(target.mode, options.transfer);
   const accountId = actor.accountId;
 
-  // The single dialog locks its row and checks what the person saw before anything is written.
+  // The single dialog checks what the person saw, on the locked row, before anything is written.
   if (options.expectedVersion !== undefined || options.strict) {
     const locked = await queryRows<{ version: number; contact_owner_assignable: boolean }>(
       tx,
@@ -70,7 +81,8 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
           left join contacts ct on ct.account_id = ${accountId} and ct.id = ${conversations.contactId}
           left join users cu on cu.account_id = ${accountId} and cu.id = ct.owner_id
           where ${visibleConversations(actor)} and ${options.selection}
-          for update of ${conversations}`,
+          order by ${conversations.id}
+          for no key update of ${conversations}`,
     );
     if (locked.length === 0) fail("not_found");
     if (options.expectedVersion !== undefined && locked.some((r) => r.version !== options.expectedVersion)) fail("conflict");
@@ -88,14 +100,16 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
     ] as const
   ).filter(([, wanted]) => wanted);
 
+  // Records follow the conversations actually updated. One conversation per contact, and its row
+  // is locked, so no two statements move the same contact's records at once.
   const movedCtes = moves.map(
     ([kind, , table, key, status]) => sql`, ${sql.identifier(`moved_${kind}`)} as (
-      update ${sql.identifier(table)} r set owner_id = p.new_owner
-      from plan p
-      where r.account_id = ${accountId} and r.${sql.identifier(key)} = p.contact_id
-        and p.skip_reason is null and p.new_owner is not null
-        and r.owner_id is distinct from p.new_owner ${status ? sql`and r.status = ${status}` : sql``}
-      returning p.conversation_id, ${kind}::text as kind)`,
+      update ${sql.identifier(table)} r set owner_id = u.new_owner
+      from updated u
+      where r.account_id = ${accountId} and r.${sql.identifier(key)} = u.contact_id
+        and u.new_owner is not null
+        and r.owner_id is distinct from u.new_owner ${status ? sql`and r.status = ${status}` : sql``}
+      returning u.conversation_id, ${kind}::text as kind)`,
   );
   const movedRows = moves.map(
     ([kind]) => sql` union all select conversation_id, null::uuid, null::uuid, kind from ${sql.identifier(`moved_${kind}`)}`,
@@ -115,9 +129,16 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
     queryRows<SummaryRow>(
       tx,
       sql`
-    with ranked as (
+    with locked as materialized (
       select ${conversations.id} as conversation_id, ${conversations.contactId} as contact_id,
-        ${conversations.ownerId} as old_owner,
+        ${conversations.ownerId} as old_owner, ${conversations.unread} as unread, ${conversations.lastInboundAt} as last_inbound_at,
+        ${conversations.lastMessageAt} as last_message_at
+      from ${conversations}
+      where ${visibleConversations(actor)} and ${options.selection}
+      order by ${conversations.id}
+      for no key update of ${conversations}
+    ), ranked as (
+      select locked.*,
         ${
           // Only "El dueño del contacto" needs to know who owns each contact.
           target.mode === "contact_owner"
@@ -127,31 +148,42 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
         ${
           target.mode === "round_robin"
             ? // Oldest-waiting first: the customer who wrote longest ago is dealt first.
-              sql`row_number() over (order by ${conversations.lastInboundAt} asc nulls last, ${conversations.lastMessageAt} asc, ${conversations.id})`
+              sql`row_number() over (order by locked.last_inbound_at asc nulls last, locked.last_message_at asc, locked.conversation_id)`
             : sql`0::bigint`
         } as rn
-      from ${conversations}
+      from locked
       ${
         target.mode === "contact_owner"
-          ? sql`left join contacts ct on ct.account_id = ${accountId} and ct.id = ${conversations.contactId}
+          ? sql`left join contacts ct on ct.account_id = ${accountId} and ct.id = locked.contact_id
                 left join users cu on cu.account_id = ${accountId} and cu.id = ct.owner_id`
           : sql``
       }
-      where ${visibleConversations(actor)} and ${options.selection}
+    ), dealt as (
+      select ranked.*, ${newOwnerExpression(target)} as new_owner from ranked
     ), plan as materialized (
-      select ranked.*, ${newOwnerExpression(target)} as new_owner,
+      select dealt.*,
         case
-          when ${target.mode} <> 'contact_owner' then null
-          when ranked.contact_owner is null then 'contact_has_no_owner'
-          when not ranked.contact_owner_assignable then 'contact_owner_inactive'
+          when ${target.mode} = 'contact_owner' and dealt.contact_owner is null then 'contact_has_no_owner'
+          when ${target.mode} = 'contact_owner' and not dealt.contact_owner_assignable then 'contact_owner_inactive'
+          -- Already theirs, and neither the unread mark nor any record would change: nothing to record.
+          when dealt.new_owner is not distinct from dealt.old_owner
+            ${markUnread ? sql`and dealt.unread` : sql``}
+            ${sql.join(
+              moves.map(([, , table, key, status]) => sql`and not exists (
+                select 1 from ${sql.identifier(table)} r
+                where r.account_id = ${accountId} and r.${sql.identifier(key)} = dealt.contact_id
+                  and r.owner_id is distinct from dealt.new_owner ${status ? sql`and r.status = ${status}` : sql``})`),
+              sql` `,
+            )}
+            then 'unchanged'
         end as skip_reason
-      from ranked
+      from dealt
     ), updated as (
       update conversations c
       set owner_id = p.new_owner, unread = c.unread or ${markUnread}, version = c.version + 1
       from plan p
       where c.account_id = ${accountId} and c.id = p.conversation_id and p.skip_reason is null
-      returning c.id
+      returning c.id as conversation_id, p.contact_id, p.old_owner, c.owner_id as new_owner
     )${sql.join(movedCtes, sql``)}, per_conversation as materialized (
       select conversation_id,
         (array_agg(old_owner) filter (where kind is null))[1] as old_owner,
@@ -161,7 +193,7 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
         count(*) filter (where kind = 'activities')::int as activities,
         count(*) filter (where kind = 'tasks')::int as tasks
       from (
-        select conversation_id, old_owner, new_owner, null::text as kind from plan where skip_reason is null
+        select conversation_id, old_owner, new_owner, null::text as kind from updated
         ${sql.join(movedRows, sql``)}
       ) events
       group by conversation_id
@@ -208,7 +240,7 @@ export async function assignConversations(tx: Database, actor: Actor, options: A
     skipped: [],
     transferred: { contact: 0, opportunities: 0, activities: 0, tasks: 0 },
   };
-  if (summary.total === 0) fail("not_found");
+  if (summary.total === 0 && !options.allowEmpty) fail("not_found");
   if (options.limit !== undefined && summary.total > options.limit) fail("too_many");
   for (const row of rows) {
     if (row.skip) {

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
+import { inboxActionDenial } from "@/lib/access/inbox-actions";
 import { fail, inTransaction } from "@/lib/errors";
 import { assignConversations, type AssignTarget } from "./assign-conversations";
 import { findAssignees } from "./assignees";
@@ -9,6 +10,8 @@ import { assignOneSchema, type AssignOneInput, type SingleTarget } from "./input
 
 /** "Asignar conversación" on one conversation: the set-based assignment over a set of one. */
 export async function assignOne(db: Database, actor: Actor, input: AssignOneInput) {
+  const denial = inboxActionDenial(actor);
+  if (denial) return { ok: false as const, error: denial };
   const parsed = assignOneSchema.safeParse(input);
   if (!parsed.success) return { ok: false as const, error: "invalid_input" as const };
   const { conversationId, version, markUnread, transfer } = parsed.data;

@@ -1,18 +1,14 @@
 import { z } from "zod";
+import { snapshotSchema } from "@/lib/inbox/selection";
 import { transferSchema, NO_TRANSFER } from "./input";
 
 export const MAX_BULK_CONVERSATIONS = 100_000;
 
-// PostgreSQL's own text form of now(), kept as text so no microsecond is lost on the way.
-export const cutoffSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/);
-
 export const bulkSelectionSchema = z.discriminatedUnion("kind", [
   // "Individualmente": the rows ticked on screen.
   z.object({ kind: z.literal("ids"), ids: z.array(z.uuid()).min(1).max(MAX_BULK_CONVERSATIONS) }),
-  // "Todas": whatever matches the list's filters, as counted at `cutoff`.
-  z.object({ kind: z.literal("filter"), params: z.record(z.string(), z.string()), cutoff: cutoffSchema }),
+  // "Todas": whatever matches the list's filters, as counted under the snapshot `cutoff`.
+  z.object({ kind: z.literal("filter"), params: z.record(z.string().max(40), z.string().max(200)), cutoff: snapshotSchema }),
 ]);
 export type BulkSelection = z.infer<typeof bulkSelectionSchema>;
 

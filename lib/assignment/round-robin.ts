@@ -41,19 +41,24 @@ export async function resolvePool(tx: Database, accountId: string, pool: RoundRo
 /**
  * Orders the pool for this deal: whoever has been dealt fewest conversations so far goes
  * first, so the person who got the extra one last time does not get it again. The counter
- * rows are locked, so two bulk actions at once deal in turn.
+ * rows are locked (in user id order, like every other lock on them, before any conversation),
+ * so two bulk actions at once deal in turn.
  */
 export async function orderPool(tx: Database, accountId: string, userIds: string[]): Promise<string[]> {
   await tx.execute(sql`
     insert into ${roundRobinCounters} (account_id, user_id)
     select ${accountId}, u from unnest(${uuidArray(userIds)}) as u
+    order by u
     on conflict do nothing`);
   const rows = await queryRows<{ user_id: string }>(
     tx,
-    sql`select user_id from ${roundRobinCounters}
-        where account_id = ${accountId} and user_id = any(${uuidArray(userIds)})
-        order by dealt asc, user_id asc
-        for update`,
+    sql`with locked as materialized (
+          select user_id, dealt from ${roundRobinCounters}
+          where account_id = ${accountId} and user_id = any(${uuidArray(userIds)})
+          order by user_id
+          for update
+        )
+        select user_id from locked order by dealt asc, user_id asc`,
   );
   return rows.map((r) => r.user_id);
 }

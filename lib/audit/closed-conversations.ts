@@ -1,9 +1,8 @@
 import { aliasedTable, and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { contacts, conversations, users } from "@/db/schema";
+import { contacts, conversationCloses, conversations, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { auditDenial } from "@/lib/access/admin";
-import { visibleConversations } from "@/lib/access/inbox";
 import type { Result } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/inbox/cursor";
 import { containsFolded } from "@/lib/sql";
@@ -17,21 +16,28 @@ export const AUDIT_TIME_ZONE = process.env.TURNO_TIME_ZONE ?? "America/Bogota";
 const closers = aliasedTable(users, "closer");
 const owners = aliasedTable(users, "owner");
 
-/** Closed conversations of the actor's account matching the filters (one rule for page, count and export). */
+/**
+ * Close events of the actor's account matching the filters (one rule for page, count and
+ * export). Every close ever made is listed, also after the customer wrote again and the
+ * conversation reopened; "owner" is who it was left with at that close.
+ */
 export function auditConditions(actor: Actor, filters: AuditFilters): SQL {
+  const closedAt = conversationCloses.closedAt;
   return and(
-    visibleConversations(actor),
-    eq(conversations.status, "closed"),
-    filters.from ? sql`${conversations.closedAt} >= (${filters.from}::date)::timestamp at time zone ${AUDIT_TIME_ZONE}` : undefined,
-    filters.to ? sql`${conversations.closedAt} < (${filters.to}::date + 1)::timestamp at time zone ${AUDIT_TIME_ZONE}` : undefined,
-    filters.closedBy ? eq(conversations.closedById, filters.closedBy) : undefined,
-    filters.owner ? eq(conversations.ownerId, filters.owner) : undefined,
-    filters.q ? containsFolded(conversations.closeReason, filters.q) : undefined,
+    eq(conversationCloses.accountId, actor.accountId),
+    filters.from ? sql`${closedAt} >= (${filters.from}::date)::timestamp at time zone ${AUDIT_TIME_ZONE}` : undefined,
+    filters.to ? sql`${closedAt} < (${filters.to}::date + 1)::timestamp at time zone ${AUDIT_TIME_ZONE}` : undefined,
+    filters.closedBy ? eq(conversationCloses.closedById, filters.closedBy) : undefined,
+    filters.owner ? eq(conversationCloses.ownerAfter, filters.owner) : undefined,
+    filters.q ? containsFolded(conversationCloses.reason, filters.q) : undefined,
   )!;
 }
 
 export interface ClosedConversationRow {
+  /** The conversation closed. */
   id: string;
+  /** This close: a conversation closed, reopened and closed again has one row per close. */
+  closeId: number;
   contactName: string;
   contactPhone: string;
   closedAt: Date;
@@ -41,6 +47,11 @@ export interface ClosedConversationRow {
   closedByName: string | null;
   ownerName: string | null;
   ownerActive: boolean | null;
+  /** When the customer (or a reply) reopened it after this close; null while it stays closed. */
+  reopenedAt: Date | null;
+  reopenedAtLocal: string | null;
+  /** Whether the conversation is closed now (support can open only closed ones). */
+  closedNow: boolean;
 }
 
 export interface ClosedConversationPage {
@@ -48,7 +59,10 @@ export interface ClosedConversationPage {
   nextCursor: string | null;
 }
 
-/** One keyset page, newest close first; `(closed_at, id)` walks the partial index of closed conversations. */
+const localTime = (column: SQL | typeof conversationCloses.closedAt | typeof conversationCloses.reopenedAt) =>
+  sql<string>`to_char(${column} at time zone ${AUDIT_TIME_ZONE}, 'YYYY-MM-DD HH24:MI:SS')`;
+
+/** One keyset page, newest close first; `(closed_at, id)` walks the audit index of close events. */
 export async function listClosedConversations(
   db: Database,
   actor: Actor,
@@ -58,41 +72,49 @@ export async function listClosedConversations(
 ): Promise<Result<ClosedConversationPage>> {
   const denial = auditDenial(actor);
   if (denial) return { ok: false, error: denial };
-  const cursor = decodeCursor(cursorText);
+  const cursor = decodeCursor(cursorText, "number");
   const rows = await db
     .select({
-      id: conversations.id,
+      id: conversationCloses.conversationId,
+      closeId: conversationCloses.id,
       contactName: contacts.name,
       contactPhone: contacts.phone,
-      closedAt: sql<Date>`${conversations.closedAt}`.mapWith(conversations.closedAt),
-      closedAtText: sql<string>`${conversations.closedAt}::text`,
-      closedAtLocal: sql<string>`to_char(${conversations.closedAt} at time zone ${AUDIT_TIME_ZONE}, 'YYYY-MM-DD HH24:MI:SS')`,
-      reason: sql<string>`${conversations.closeReason}`,
+      closedAt: conversationCloses.closedAt,
+      closedAtText: sql<string>`${conversationCloses.closedAt}::text`,
+      closedAtLocal: localTime(conversationCloses.closedAt),
+      reason: conversationCloses.reason,
       closedByName: closers.name,
       ownerName: owners.name,
       ownerActive: owners.active,
+      reopenedAt: conversationCloses.reopenedAt,
+      closedNow: sql<boolean>`${conversations.status} = 'closed'`,
+      reopenedAtLocal: sql<string | null>`case when ${conversationCloses.reopenedAt} is not null then ${localTime(conversationCloses.reopenedAt)} end`,
     })
-    .from(conversations)
+    .from(conversationCloses)
+    .innerJoin(
+      conversations,
+      and(eq(conversations.accountId, conversationCloses.accountId), eq(conversations.id, conversationCloses.conversationId)),
+    )
     .innerJoin(contacts, and(eq(contacts.accountId, conversations.accountId), eq(contacts.id, conversations.contactId)))
-    .leftJoin(closers, and(eq(closers.accountId, conversations.accountId), eq(closers.id, conversations.closedById)))
-    .leftJoin(owners, and(eq(owners.accountId, conversations.accountId), eq(owners.id, conversations.ownerId)))
+    .leftJoin(closers, and(eq(closers.accountId, conversationCloses.accountId), eq(closers.id, conversationCloses.closedById)))
+    .leftJoin(owners, and(eq(owners.accountId, conversationCloses.accountId), eq(owners.id, conversationCloses.ownerAfter)))
     .where(
       and(
         auditConditions(actor, filters),
         cursor
-          ? sql`(${conversations.closedAt}, ${conversations.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+          ? sql`(${conversationCloses.closedAt}, ${conversationCloses.id}) < (${cursor.at}::timestamptz, ${cursor.id}::bigint)`
           : undefined,
       ),
     )
-    // NULLS LAST as in conversations_closed_idx, or the planner sorts the whole account per page.
-    .orderBy(sql`${conversations.closedAt} desc nulls last`, sql`${conversations.id} desc nulls last`)
+    // In the index's order (DESC NULLS LAST), or the planner sorts the whole account per page.
+    .orderBy(sql`${conversationCloses.closedAt} desc nulls last`, sql`${conversationCloses.id} desc nulls last`)
     .limit(limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     ok: true,
     rows: page.map(({ closedAtText: _text, ...row }) => row),
-    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.closedAtText, id: last.id }) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor({ at: last.closedAtText, id: String(last.closeId) }) : null,
   };
 }
 
@@ -100,7 +122,7 @@ export async function countClosedConversations(db: Database, actor: Actor, filte
   if (auditDenial(actor)) return 0;
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
-    .from(conversations)
+    .from(conversationCloses)
     .where(auditConditions(actor, filters));
   return row?.count ?? 0;
 }

@@ -18,7 +18,7 @@ export function csvRecord(values: readonly string[]): string {
   return `${values.map(csvField).join(",")}\r\n`;
 }
 
-export const AUDIT_CSV_COLUMNS = ["conversation", "contact", "phone", "closedAt", "closedBy", "reason", "owner"] as const;
+export const AUDIT_CSV_COLUMNS = ["conversation", "contact", "phone", "closedAt", "closedBy", "reason", "owner", "reopenedAt"] as const;
 export type AuditCsvColumn = (typeof AUDIT_CSV_COLUMNS)[number];
 
 function cells(row: ClosedConversationRow): Record<AuditCsvColumn, string> {
@@ -30,6 +30,7 @@ function cells(row: ClosedConversationRow): Record<AuditCsvColumn, string> {
     closedBy: row.closedByName ?? "",
     reason: row.reason,
     owner: row.ownerName ?? "",
+    reopenedAt: row.reopenedAtLocal ?? "",
   };
 }
 
@@ -37,7 +38,8 @@ const BOM = "\uFEFF"; // Excel reads the file as UTF-8 only with it
 
 /**
  * The filtered audit as CSV, pulled in keyset batches only as fast as the client reads, so a
- * hundred thousand rows never sit in memory at once.
+ * hundred thousand rows never sit in memory at once. The first chunk is the header with the first
+ * batch: a caller that reads it before answering knows the export works before it says 200.
  */
 export function auditCsvStream(
   db: Database,
@@ -54,20 +56,15 @@ export function auditCsvStream(
   const stream = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
-        if (!started) {
-          started = true;
-          controller.enqueue(encoder.encode(BOM + csvRecord(AUDIT_CSV_COLUMNS.map((c) => headers[c]))));
-          return;
-        }
+        const header = started ? "" : BOM + csvRecord(AUDIT_CSV_COLUMNS.map((c) => headers[c]));
+        started = true;
         const page = await listClosedConversations(db, actor, filters, cursor, batchSize);
         if (!page.ok) throw new Error(`audit export refused: ${page.error}`);
-        if (page.rows.length) {
-          const text = page.rows.map((row) => {
-            const values = cells(row);
-            return csvRecord(AUDIT_CSV_COLUMNS.map((c) => values[c]));
-          });
-          controller.enqueue(encoder.encode(text.join("")));
-        }
+        const text = page.rows.map((row) => {
+          const values = cells(row);
+          return csvRecord(AUDIT_CSV_COLUMNS.map((c) => values[c]));
+        });
+        controller.enqueue(encoder.encode(header + text.join("")));
         if (!page.nextCursor) controller.close();
         else cursor = page.nextCursor;
       },

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { calendarDay } from "@/lib/calendar";
+import { isCleanText } from "@/lib/text";
 
 const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 // Anything unreadable in the URL falls back to "no filter" rather than an error page.
@@ -8,15 +10,14 @@ const optional = <T extends z.ZodType>(schema: T) =>
     return value === "" || value === undefined ? undefined : value;
   }, schema.optional().catch(undefined));
 
-const day = z.iso.date();
 
 /** The audit's filters as they arrive in the URL (page and CSV export read the same ones). */
 export const auditSearchParams = z.object({
-  from: optional(day),
-  to: optional(day),
+  from: optional(calendarDay),
+  to: optional(calendarDay),
   closedBy: optional(z.uuid()),
   owner: optional(z.uuid()),
-  q: optional(z.string().trim().max(200)),
+  q: optional(z.string().trim().max(200).refine(isCleanText)),
   cursor: optional(z.string().max(200)),
 });
 

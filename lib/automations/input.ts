@@ -1,9 +1,10 @@
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { cleanString } from "@/lib/text";
 import { AUTOMATION_TRIGGERS } from "@/db/schema";
 
 export const automationActionSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("reply"), text: z.string().trim().min(1, { error: "replyEmpty" }).max(4096, { error: "replyTooLong" }) }),
+  z.object({ type: z.literal("reply"), text: cleanString("textInvalid").trim().min(1, { error: "replyEmpty" }).max(4096, { error: "replyTooLong" }) }),
   z.object({ type: z.literal("assign_user"), userId: z.uuid({ error: "pickUser" }) }),
   z.object({ type: z.literal("assign_round_robin"), groupId: z.uuid({ error: "pickGroup" }) }),
   z.object({
@@ -16,7 +17,7 @@ export const automationActionSchema = z.discriminatedUnion("type", [
 ]);
 
 export const createAutomationSchema = z.object({
-  name: z.string().trim().min(1, { error: "nameRequired" }).max(120, { error: "nameTooLong" }),
+  name: cleanString("nameInvalid").trim().min(1, { error: "nameRequired" }).max(120, { error: "nameTooLong" }),
   trigger: z.enum(AUTOMATION_TRIGGERS),
   actions: z.array(automationActionSchema).min(1, { error: "actionsRequired" }).max(10, { error: "tooManyActions" }),
 });

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import type { AutomationAction } from "@/db/schema";
 import { loadSystemActor } from "@/lib/access/actor";
+import { transactionWithRetry } from "@/lib/errors";
 import { senderForAccount } from "@/lib/whatsapp/cloud-sender";
 import type { WhatsAppSender } from "@/lib/whatsapp/sender";
 import { defaultWebhookPoster, type PostWebhook } from "./post-webhook";
@@ -29,28 +30,31 @@ interface DueJob extends ActionJob {
 }
 
 /**
- * Delivers due jobs of the outbox, at least once. The jobs are claimed with FOR UPDATE SKIP
- * LOCKED, so several workers (one per app instance) share the queue without taking a job twice;
- * each action runs in a savepoint, so a failure rolls back its own writes and schedules a retry.
+ * Delivers due jobs of the outbox, at least once. Each job is claimed with FOR UPDATE SKIP
+ * LOCKED, so several workers (one per app instance) share the queue without taking a job twice,
+ * and runs in a transaction of its own: it holds one job's locks at a time, taken in the same
+ * order as a person's action (counters, then the conversation), so it can't deadlock with one.
+ * The action runs in a savepoint: a failure rolls back its own writes and schedules a retry.
  */
 export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20) {
   const counts = { done: 0, retried: 0, failed: 0 };
   const postWebhook = deps.postWebhook ?? defaultWebhookPoster();
-  await db.transaction(async (tx) => {
-    const jobs = await queryRows<DueJob>(
-      tx,
-      sql`select j.id, j.account_id as "accountId", j.event, j.conversation_id as "conversationId", j.payload,
-            j.attempts, j.automation_id as "automationId", a.name as "automationName",
-            a.signing_secret as "signingSecret", a.actions -> j.action_index as action, a.active
-          from automation_jobs j
-          join automations a on a.account_id = j.account_id and a.id = j.automation_id
-          where j.status = 'pending' and j.available_at <= now()
-            ${deps.accountId ? sql`and j.account_id = ${deps.accountId}` : sql``}
-          order by j.available_at, j.id
-          limit ${limit}
-          for update of j skip locked`,
-    );
-    for (const job of jobs) {
+  for (let run = 0; run < limit; run++) {
+    const outcome = await transactionWithRetry(db, async (tx) => {
+      const [job] = await queryRows<DueJob>(
+        tx,
+        sql`select j.id, j.account_id as "accountId", j.event, j.conversation_id as "conversationId", j.payload,
+              j.attempts, j.automation_id as "automationId", a.name as "automationName",
+              a.signing_secret as "signingSecret", a.actions -> j.action_index as action, a.active
+            from automation_jobs j
+            join automations a on a.account_id = j.account_id and a.id = j.automation_id
+            where j.status = 'pending' and j.available_at <= now()
+              ${deps.accountId ? sql`and j.account_id = ${deps.accountId}` : sql``}
+            order by j.available_at, j.id
+            limit 1
+            for update of j skip locked`,
+      );
+      if (!job) return null;
       try {
         if (!job.action) throw new Error("the flow no longer has this action");
         if (job.active) {
@@ -61,7 +65,7 @@ export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20
         }
         await tx.execute(sql`update automation_jobs set status = 'done', attempts = attempts + 1, last_error = null,
                                finished_at = now() where id = ${job.id}`);
-        counts.done++;
+        return "done" as const;
       } catch (error) {
         const attempts = job.attempts + 1;
         const failed = attempts >= MAX_ATTEMPTS;
@@ -71,11 +75,12 @@ export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20
                                available_at = now() + ${`${backoffMs(attempts)} milliseconds`}::interval,
                                finished_at = ${failed ? sql`now()` : sql`null`}
                              where id = ${job.id}`);
-        if (failed) counts.failed++;
-        else counts.retried++;
+        return failed ? ("failed" as const) : ("retried" as const);
       }
-    }
-  });
+    });
+    if (!outcome) break;
+    counts[outcome]++;
+  }
   return counts;
 }
 

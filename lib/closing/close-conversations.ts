@@ -1,17 +1,19 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { conversations } from "@/db/schema";
-import type { Actor } from "@/lib/access/actor";
+import { historyActorId, type Actor } from "@/lib/access/actor";
 import { enqueueJobs } from "@/lib/automations/enqueue";
 import { visibleConversations } from "@/lib/access/inbox";
 import { inboxActionDenial } from "@/lib/access/inbox-actions";
 import { findAssignees } from "@/lib/assignment/assignees";
 import { fail, inTransaction } from "@/lib/errors";
+import { uuidArray } from "@/lib/sql";
 import { closeSchema, type CloseInput } from "./input";
 
 /**
  * Closes open conversations with a reason. The owner becomes the hand-over person, or the
- * closer: whoever should answer if the customer writes again.
+ * closer: whoever should answer if the customer writes again. Either way the history entry says
+ * who owned it before and after. Rows are locked in id order and decided on as locked.
  */
 export async function closeConversations(
   tx: Database,
@@ -28,7 +30,9 @@ export async function closeConversations(
   const locked = await queryRows<{ id: string; status: string; version: number }>(
     tx,
     sql`select ${conversations.id} as id, ${conversations.status} as status, ${conversations.version} as version
-        from ${conversations} where ${visibleConversations(actor)} and ${options.selection} for update`,
+        from ${conversations} where ${visibleConversations(actor)} and ${options.selection}
+        order by ${conversations.id}
+        for no key update of ${conversations}`,
   );
   if (locked.length === 0) fail("not_found");
   // Closing a conversation someone else closed (or changed) since it was shown would hide their work.
@@ -36,31 +40,35 @@ export async function closeConversations(
   if (locked.some((c) => c.status !== "open")) fail("conflict");
 
   await tx.execute(sql`
-    with closed as (
+    with before as (
+      select ${conversations.id} as id, ${conversations.ownerId} as old_owner from ${conversations}
+      where ${conversations.accountId} = ${actor.accountId} and ${conversations.id} = any(${uuidArray(locked.map((c) => c.id))})
+    ), closed as (
       update conversations c
       set status = 'closed', closed_at = now(), closed_by_id = ${actor.userId}, close_reason = ${options.reason},
           owner_id = ${newOwner}::uuid, version = c.version + 1
-      from (select ${conversations.id} as id, ${conversations.ownerId} as old_owner from ${conversations}
-            where ${visibleConversations(actor)} and ${options.selection}) s
-      where c.account_id = ${actor.accountId} and c.id = s.id
-      returning c.id, s.old_owner
+      from before b
+      where c.account_id = ${actor.accountId} and c.id = b.id
+      returning c.id, b.old_owner, c.owner_id as new_owner
     ), queued as (
       ${enqueueJobs(
         actor.accountId,
         "conversation.closed",
-        sql`select id as conversation_id, jsonb_build_object('reason', ${options.reason}::text, 'owner', ${newOwner}::uuid) as payload from closed`,
+        sql`select id as conversation_id, jsonb_build_object('reason', ${options.reason}::text, 'owner', new_owner) as payload from closed`,
       )}
     )
     insert into history_entries (account_id, conversation_id, actor_id, kind, data)
-    select ${actor.accountId}, id, ${actor.userId}, 'conversation.closed',
+    select ${actor.accountId}, id, ${historyActorId(actor)}::uuid, 'conversation.closed',
       jsonb_build_object('reason', ${options.reason}::text, 'handOverTo', ${options.handOverTo ?? null}::uuid,
-        'from', old_owner, 'to', ${newOwner}::uuid)
+        'from', old_owner, 'to', new_owner)
     from closed`);
   return { closed: locked.length };
 }
 
 /** "Cerrar conversación" on one conversation. */
 export async function closeOne(db: Database, actor: Actor, input: CloseInput) {
+  const denial = inboxActionDenial(actor);
+  if (denial) return { ok: false as const, error: denial };
   const parsed = closeSchema.safeParse(input);
   if (!parsed.success) return { ok: false as const, error: "invalid_input" as const };
   const { conversationId, version, reason, handOverTo } = parsed.data;

@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { cleanString } from "@/lib/text";
 
 export const closeSchema = z.object({
   conversationId: z.uuid(),
   version: z.number().int().positive(),
-  reason: z
-    .string()
+  reason: cleanString("reasonInvalid")
     .trim()
     .min(3, { error: "reasonTooShort" })
     .max(1000, { error: "reasonTooLong" }),

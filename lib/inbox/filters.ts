@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCleanText } from "@/lib/text";
 import type { Role } from "@/db/schema";
 
 export const STATUS_FILTERS = ["open", "closed", "all"] as const;
@@ -20,7 +21,8 @@ export const inboxSearchParams = z.object({
   owner: optional(ownerFilter),
   unread: optional(z.enum(["1"])),
   group: optional(z.uuid()),
-  q: optional(z.string().trim().max(100)),
+  // Unstorable text (a NUL, a lone surrogate) can't be searched for: no search, as for any unreadable parameter.
+  q: optional(z.string().trim().max(100).refine(isCleanText)),
   cursor: optional(z.string().max(200)),
 });
 

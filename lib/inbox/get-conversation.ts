@@ -109,7 +109,9 @@ export async function getConversation(db: Database, actor: Actor, conversationId
       .from(historyEntries)
       .leftJoin(users, eq(users.id, historyEntries.actorId))
       .where(and(eq(historyEntries.accountId, accountId), eq(historyEntries.conversationId, conversation.id)))
-      .orderBy(desc(historyEntries.createdAt), desc(historyEntries.id))
+      // By id, the order the entries were written in: each was written holding the conversation's
+      // row lock, while created_at is when its transaction started (a waiting one starts earlier).
+      .orderBy(desc(historyEntries.id))
       .limit(100),
   ]);
 

@@ -1,4 +1,5 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
 import { queryRows, type Database } from "@/db/client";
 import { contacts, conversations } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
@@ -7,18 +8,35 @@ import { resolveFilters } from "./filters";
 import { contactMatches, inboxConditions } from "./list-conversations";
 
 /**
- * "Todas": the conversations matching the list's filters, within what the actor may see,
- * that already existed at `cutoff` — conversations arriving after the count was shown are
- * not swept in. Returned as a condition on `conversations`, resolved by the database.
+ * PostgreSQL's text form of a snapshot (pg_current_snapshot()): "xmin:xmax:xip,…", with
+ * xmin ≤ every xip < xmax, ascending. Checked here, so a forged one is refused as input rather
+ * than failing the cast in the database.
  */
-export function matchingConversations(actor: Actor, params: Record<string, string>, cutoff: string): SQL {
+const SNAPSHOT_TEXT = /^\d{1,19}:\d{1,19}:(\d{1,19}(,\d{1,19})*)?$/;
+export const snapshotSchema = z
+  .string()
+  .max(20_000)
+  .refine((text) => {
+    if (!SNAPSHOT_TEXT.test(text)) return false;
+    const [xmin, xmax, list] = text.split(":") as [string, string, string];
+    const low = BigInt(xmin);
+    const high = BigInt(xmax);
+    const max = 2n ** 63n - 1n;
+    if (low < 1n || high > max || low > high) return false;
+    let previous = low;
+    for (const xip of list ? list.split(",").map(BigInt) : []) {
+      if (xip < previous || xip >= high) return false;
+      previous = xip;
+    }
+    return true;
+  });
+
+/** The filter part of "Todas", without the snapshot: what matches right now. */
+function matchingNow(actor: Actor, params: Record<string, string>): SQL {
   const filters = resolveFilters(params, actor.role);
   // Only the search looks at the contact; the rest is a condition on the conversation row itself,
   // so a bulk action over 100,000 rows reads them once rather than joining the table to itself.
-  const conditions = [
-    inboxConditions(actor, { ...filters, search: undefined }),
-    sql`${conversations.createdAt} <= ${cutoff}::timestamptz`,
-  ];
+  const conditions = [inboxConditions(actor, { ...filters, search: undefined })];
   if (filters.search) {
     conditions.push(sql`exists (select 1 from ${contacts}
       where ${contacts.accountId} = ${conversations.accountId} and ${contacts.id} = ${conversations.contactId}
@@ -27,17 +45,42 @@ export function matchingConversations(actor: Actor, params: Record<string, strin
   return and(...conditions)!;
 }
 
+/** Whether the row's last change was already visible to the count made under `snapshot`. */
+function unchangedSince(snapshot: string): SQL {
+  return sql`pg_visible_in_snapshot(${conversations.changedXid}, ${snapshot}::pg_snapshot)`;
+}
+
+/**
+ * "Todas": the conversations matching the list's filters, within what the actor may see, exactly
+ * as the count saw them — a conversation created or changed after the count (one that arrived,
+ * reopened, or was reassigned into the filter) is not swept in. `snapshot` is the count's.
+ */
+export function matchingConversations(actor: Actor, params: Record<string, string>, snapshot: string): SQL {
+  return and(matchingNow(actor, params), unchangedSince(snapshot))!;
+}
+
+/** How many conversations match the filter now but changed after the count: left as they are, and said so. */
+export async function countChangedSince(db: Database, actor: Actor, params: Record<string, string>, snapshot: string) {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ${conversations} where ${matchingNow(actor, params)} and not ${unchangedSince(snapshot)}`,
+  );
+  return row?.n ?? 0;
+}
+
 export function conversationsByIds(ids: readonly string[]): SQL {
   return sql`${conversations.id} = any(${uuidArray(ids)})`;
 }
 
-/** How many conversations "Todas" means right now, and the moment it was counted. */
+/**
+ * How many conversations "Todas" means right now, and the snapshot it was counted under (one
+ * statement: the count and the snapshot are the same moment).
+ */
 export async function countMatching(db: Database, actor: Actor, params: Record<string, string>) {
-  const [row] = await queryRows<{ now: string }>(db, sql`select now()::text as now`);
-  const cutoff = row!.now;
-  const [counted] = await queryRows<{ count: number }>(
+  const [row] = await queryRows<{ count: number; snapshot: string }>(
     db,
-    sql`select count(*)::int as count from ${conversations} where ${matchingConversations(actor, params, cutoff)}`,
+    sql`select count(*)::int as count, pg_current_snapshot()::text as snapshot
+        from ${conversations} where ${matchingNow(actor, params)}`,
   );
-  return { count: counted?.count ?? 0, cutoff };
+  return { count: row?.count ?? 0, cutoff: row!.snapshot };
 }

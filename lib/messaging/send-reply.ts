@@ -22,12 +22,12 @@ export async function sendReply(
   sender: WhatsAppSender = sandboxSender,
   now: Date = new Date(),
 ) {
+  const denial = inboxActionDenial(actor);
+  if (denial) return { ok: false as const, error: denial };
   const parsed = replySchema.safeParse(input);
   if (!parsed.success) return { ok: false as const, error: "invalid_input" as const };
   const { conversationId, body } = parsed.data;
   return inTransaction(db, async (tx) => {
-    const denial = inboxActionDenial(actor);
-    if (denial) fail(denial);
     const [conversation] = await tx
       .select({
         id: conversations.id,
@@ -38,7 +38,7 @@ export async function sendReply(
       .from(conversations)
       .innerJoin(contacts, and(eq(contacts.accountId, conversations.accountId), eq(contacts.id, conversations.contactId)))
       .where(and(visibleConversations(actor), eq(conversations.id, conversationId)))
-      .for("update", { of: conversations });
+      .for("no key update", { of: conversations });
     if (!conversation) fail("not_found");
     if (!isWindowOpen(conversation.lastInboundAt, now)) fail("window_closed");
 

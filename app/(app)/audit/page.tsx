@@ -69,19 +69,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </thead>
             <tbody className="divide-y divide-slate-100">
               {page.rows.map((row) => (
-                <tr key={row.id} data-testid="audit-row" className="align-top">
+                <tr key={row.closeId} data-testid="audit-row" className="align-top">
                   <td className="px-3 py-2">
-                    <Link
-                      href={`/inbox/${row.id}?status=closed`}
-                      className="font-medium text-brand-700 underline"
-                      aria-label={t("openTimeline", { name: row.contactName })}
-                    >
-                      {row.contactName}
-                    </Link>
+                    {row.closedNow || actor.role === "admin" ? (
+                      <Link
+                        href={`/inbox/${row.id}${row.closedNow ? "?status=closed" : ""}`}
+                        className="font-medium text-brand-700 underline"
+                        aria-label={t("openTimeline", { name: row.contactName })}
+                      >
+                        {row.contactName}
+                      </Link>
+                    ) : (
+                      <span className="font-medium">{row.contactName}</span>
+                    )}
                     <span className="block text-xs text-slate-500">{row.contactPhone}</span>
                   </td>
                   <td className="px-3 py-2 whitespace-nowrap">
                     <time dateTime={row.closedAt.toISOString()}>{format.dateTime(row.closedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                    {row.reopenedAt ? (
+                      <span className="mt-1 block w-fit rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="audit-reopened">
+                        {t("reopened", { date: format.dateTime(row.reopenedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-3 py-2">{row.closedByName ?? "—"}</td>
                   <td className="max-w-md px-3 py-2 break-words whitespace-pre-line">{row.reason}</td>

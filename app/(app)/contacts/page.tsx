@@ -6,14 +6,16 @@ import { z } from "zod";
 import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/access/session";
 import { listContacts } from "@/lib/crm/list-contacts";
+import { isCleanText } from "@/lib/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contacts"))("title") };
 }
 
+// Anything unreadable (a repeated parameter, a NUL or lone surrogate) falls back to no filter.
 const params = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
-  after: z.string().max(400).optional().catch(undefined),
+  q: z.string().trim().max(100).refine(isCleanText).optional().catch(undefined),
+  after: z.string().max(400).refine(isCleanText).optional().catch(undefined),
 });
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -2,8 +2,7 @@
 
 import { z } from "zod";
 import { canSeeConversation } from "@/lib/access/visibility";
-import { inboxAction, inboxQuery } from "@/lib/access/action";
-import { inboxActionDenial } from "@/lib/access/inbox-actions";
+import { inboxAction, inboxQuery, type ActionResult } from "@/lib/access/action";
 import { assignInBulk } from "@/lib/assignment/assign-bulk";
 import { assignOne } from "@/lib/assignment/assign-one";
 import type { BulkAssignInput } from "@/lib/assignment/bulk-input";
@@ -34,14 +33,15 @@ export const sendReplyAction = inboxAction("sendReply", async (db, actor, input:
   sendReply(db, actor, input, await senderForAccount(db, actor.accountId)),
 );
 
-const filterParams = z.record(z.string(), z.string().max(200));
+const filterParams = z.record(z.string().max(40), z.string().max(200));
 
-export const countSelectionAction = inboxQuery("countSelection", async (db, actor, params: Record<string, string>) => {
-  const denial = inboxActionDenial(actor);
-  if (denial) return { ok: false as const, error: denial };
-  const parsed = filterParams.safeParse(params);
-  if (!parsed.success) return { ok: false as const, error: "invalid_input" as const };
-  return { ok: true as const, ...(await countMatching(db, actor, parsed.data)) };
-});
+export const countSelectionAction = inboxQuery(
+  "countSelection",
+  async (db, actor, params: Record<string, string>): Promise<ActionResult<{ count: number; cutoff: string }>> => {
+    const parsed = filterParams.safeParse(params);
+    if (!parsed.success) return { ok: false, error: "invalid_input" };
+    return { ok: true, ...(await countMatching(db, actor, parsed.data)) };
+  },
+);
 
 export const assignBulkAction = inboxAction("assignBulk", (db, actor, input: BulkAssignInput) => assignInBulk(db, actor, input));

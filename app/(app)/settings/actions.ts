@@ -1,6 +1,6 @@
 "use server";
 
-import { serverAction } from "@/lib/access/action";
+import { adminAction } from "@/lib/access/action";
 import type { CreateGroupInput, GroupInput, GroupMemberInput, RenameGroupInput } from "@/lib/admin/group-input";
 import { addGroupMember, createGroup, deleteGroup, removeGroupMember, renameGroup } from "@/lib/admin/groups";
 import type { ChangePlanInput, SetAddonInput } from "@/lib/admin/plan-input";
@@ -9,32 +9,32 @@ import type { ChangeRoleInput, CreateUserInput, SetUserActiveInput } from "@/lib
 import { changeUserRole, createAccountUser, setUserActive } from "@/lib/admin/users";
 
 // Each domain function parses its input, checks the actor's role and account, and records history.
-export const createUserAction = serverAction("createUser", "/settings", (db, actor, input: CreateUserInput) =>
+export const createUserAction = adminAction("createUser", "/settings", (db, actor, input: CreateUserInput) =>
   createAccountUser(db, actor, input),
 );
-export const changeRoleAction = serverAction("changeRole", "/settings", (db, actor, input: ChangeRoleInput) =>
+export const changeRoleAction = adminAction("changeRole", "/settings", (db, actor, input: ChangeRoleInput) =>
   changeUserRole(db, actor, input),
 );
-export const setUserActiveAction = serverAction("setUserActive", "/settings", (db, actor, input: SetUserActiveInput) =>
+export const setUserActiveAction = adminAction("setUserActive", "/settings", (db, actor, input: SetUserActiveInput) =>
   setUserActive(db, actor, input),
 );
 
-export const createGroupAction = serverAction("createGroup", "/settings", (db, actor, input: CreateGroupInput) =>
+export const createGroupAction = adminAction("createGroup", "/settings", (db, actor, input: CreateGroupInput) =>
   createGroup(db, actor, input),
 );
-export const renameGroupAction = serverAction("renameGroup", "/settings", (db, actor, input: RenameGroupInput) =>
+export const renameGroupAction = adminAction("renameGroup", "/settings", (db, actor, input: RenameGroupInput) =>
   renameGroup(db, actor, input),
 );
-export const deleteGroupAction = serverAction("deleteGroup", "/settings", (db, actor, input: GroupInput) =>
+export const deleteGroupAction = adminAction("deleteGroup", "/settings", (db, actor, input: GroupInput) =>
   deleteGroup(db, actor, input),
 );
-export const addGroupMemberAction = serverAction("addGroupMember", "/settings", (db, actor, input: GroupMemberInput) =>
+export const addGroupMemberAction = adminAction("addGroupMember", "/settings", (db, actor, input: GroupMemberInput) =>
   addGroupMember(db, actor, input),
 );
-export const removeGroupMemberAction = serverAction("removeGroupMember", "/settings", (db, actor, input: GroupMemberInput) =>
+export const removeGroupMemberAction = adminAction("removeGroupMember", "/settings", (db, actor, input: GroupMemberInput) =>
   removeGroupMember(db, actor, input),
 );
 
 // A subscription change re-renders everything: the header, the inbox and its locked page.
-export const changePlanAction = serverAction("changePlan", "/", (db, actor, input: ChangePlanInput) => changePlan(db, actor, input));
-export const setAddonAction = serverAction("setAddon", "/", (db, actor, input: SetAddonInput) => setAddon(db, actor, input));
+export const changePlanAction = adminAction("changePlan", "/", (db, actor, input: ChangePlanInput) => changePlan(db, actor, input));
+export const setAddonAction = adminAction("setAddon", "/", (db, actor, input: SetAddonInput) => setAddon(db, actor, input));

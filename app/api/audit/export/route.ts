@@ -7,7 +7,11 @@ import { resolveAuditFilters } from "@/lib/audit/filters";
 // Streams as it reads: never cached, never rendered ahead of time.
 export const dynamic = "force-dynamic";
 
-/** "Exportar CSV": the audit's filtered set; session, role, plan and tenant checked here from the database. */
+/**
+ * "Exportar CSV": the audit's filtered set; session, role, plan and tenant checked here from the
+ * database. The first batch is read before answering, so a failure is an error status, never a
+ * 200 with a file cut short; a failure later aborts the download instead of ending it cleanly.
+ */
 export async function GET(request: Request) {
   const actor = await getActor();
   if (!actor) return new Response("Unauthorized", { status: 401 });
@@ -17,8 +21,36 @@ export async function GET(request: Request) {
   const headers = Object.fromEntries(AUDIT_CSV_COLUMNS.map((c) => [c, t(c)])) as Record<AuditCsvColumn, string>;
   const result = auditCsvStream(await getDb(), actor, filters, headers);
   if (!result.ok) return new Response(result.error, { status: result.error === "plan_required" ? 402 : 403 });
+  const reader = result.stream.getReader();
+  let first: ReadableStreamReadResult<Uint8Array>;
+  try {
+    first = await reader.read();
+  } catch (error) {
+    console.error("audit export failed", { userId: actor.userId, accountId: actor.accountId, error });
+    return new Response("export_failed", { status: 500 });
+  }
+  const body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        if (first.value) controller.enqueue(first.value);
+        if (first.done) controller.close();
+      },
+      async pull(controller) {
+        try {
+          const next = await reader.read();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        } catch (error) {
+          console.error("audit export failed while streaming", { userId: actor.userId, accountId: actor.accountId, error });
+          controller.error(error);
+        }
+      },
+      cancel: (reason) => reader.cancel(reason),
+    },
+    { highWaterMark: 0 },
+  );
   const day = new Date().toISOString().slice(0, 10);
-  return new Response(result.stream, {
+  return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${t("filename")}-${day}.csv"`,

@@ -8,5 +8,8 @@ export default defineConfig({
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // next-auth imports "next/server" without an extension, which only a bundler resolves: the
+    // tests that run the app's server actions in-process load it through Vite.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -24,21 +24,21 @@ export function defaultPgliteDir(): string {
 
 /** Opens a connection and brings its schema up to date. `dataDir: null` means an in-memory PGlite. */
 export async function connect(
-  options: { url?: string; dataDir?: string | null; migrate?: boolean; loadDataDir?: Blob } = {},
+  options: { url?: string; dataDir?: string | null; migrate?: boolean; loadDataDir?: Blob; poolSize?: number } = {},
 ): Promise<Connection> {
   const url = options.url ?? process.env.DATABASE_URL;
-  const conn = url ? await connectPostgres(url) : await connectPglite(options);
+  const conn = url ? await connectPostgres(url, options.poolSize) : await connectPglite(options);
   if (options.migrate !== false) await migrate(conn);
   return conn;
 }
 
 const MIGRATION_LOCK = 727_001;
 
-async function connectPostgres(url: string): Promise<Connection> {
+async function connectPostgres(url: string, poolSize?: number): Promise<Connection> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const client = postgres(url, {
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    max: poolSize ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     onnotice: () => {},
   });
   const db = drizzle({ client, schema });

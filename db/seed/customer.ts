@@ -217,7 +217,12 @@ function timeline(
     entry(team.admin, "conversation.assigned", times.assignedAt, { from: null, to: slot.ownerId, mode });
   }
   if (slot.ownerId && times.closedAt && c.closeReason) {
-    entry(slot.ownerId, "conversation.closed", times.closedAt, { reason: c.closeReason, handOverTo: owners.handOverTo });
+    entry(slot.ownerId, "conversation.closed", times.closedAt, {
+      reason: c.closeReason,
+      handOverTo: owners.handOverTo,
+      from: slot.ownerId,
+      to: owners.current,
+    });
   }
   return entries;
 }

@@ -1,10 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Connection } from "@/db/client";
 import { contacts, conversations, historyEntries, opportunities } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { assignInBulk } from "@/lib/assignment/assign-bulk";
+import { assignOne } from "@/lib/assignment/assign-one";
 import { countMatching } from "@/lib/inbox/selection";
 import { openTestDb } from "@/tests/support/db";
 import {
@@ -110,6 +111,28 @@ describe("bulk assignment modes", () => {
     expect(result).toMatchObject({ ok: true, summary: { assigned: [{ userId: null, count: 3 }] } });
   });
 
+  it("conversations already theirs are reported unchanged: no history, no new version, not counted as assigned", async () => {
+    const s = await setup(0);
+    const owner = s.sellers[1]!.id;
+    const theirs = await createContact(conn.db, s.account.id, { ownerId: owner });
+    const already = await createConversation(conn.db, s.account.id, { contactId: theirs.id, ownerId: owner, unread: true });
+    const moving = await createConversation(conn.db, s.account.id, {
+      contactId: (await createContact(conn.db, s.account.id, { ownerId: owner })).id,
+    });
+    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+      selection: { kind: "ids", ids: [already.id, moving.id] },
+      target: { mode: "contact_owner" },
+      markUnread: true,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { total: 2, assigned: [{ userId: owner, count: 1 }], skipped: [{ reason: "unchanged", count: 1 }] },
+    });
+    const [row] = await conn.db.select().from(conversations).where(eq(conversations.id, already.id));
+    expect(row).toMatchObject({ version: 1, ownerId: owner, changedXid: already.changedXid });
+    expect(await conn.db.select().from(historyEntries).where(eq(historyEntries.conversationId, already.id))).toEqual([]);
+  });
+
   it("round robin among groups counts a person in two groups once, skips inactive members, and carries records to whoever got each", async () => {
     const s = await setup(9);
     const north = await createGroup(conn.db, s.account.id, "Norte", [s.sellers[0]!.id, s.sellers[1]!.id, s.inactive.id]);
@@ -136,18 +159,46 @@ describe("bulk assignment modes", () => {
     }
   });
 
-  it("round robin deals the oldest-waiting conversations first", async () => {
-    const s = await setup(4);
+  it("round robin deals the oldest-waiting conversations first, in the pool's order", async () => {
+    const s = await setup(0);
+    // Created newest first, so creation order and waiting order disagree.
+    const byAge = [];
+    for (const minutesAgo of [10, 40, 20, 30]) {
+      byAge.push({
+        minutesAgo,
+        conversation: await createConversation(conn.db, s.account.id, {
+          lastInboundAt: new Date(Date.now() - minutesAgo * 60_000),
+          lastMessageAt: new Date(Date.now() - 60_000),
+        }),
+      });
+    }
+    byAge.sort((a, b) => b.minutesAgo - a.minutesAgo);
+    // Nobody has been dealt anything yet, so the pool goes in id order.
+    const pool = s.sellers.map((u) => u.id).sort();
     const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
-      selection: { kind: "ids", ids: s.conversations.map((c) => c.id) },
-      target: { mode: "round_robin", pool: { kind: "users", userIds: [s.sellers[0]!.id, s.sellers[1]!.id, s.sellers[2]!.id] } },
+      selection: { kind: "ids", ids: byAge.map((b) => b.conversation.id) },
+      target: { mode: "round_robin", pool: { kind: "users", userIds: [...pool].reverse() } },
     });
     expect(result.ok).toBe(true);
-    const owners = await ownersOf(s.conversations.map((c) => c.id));
-    // Four conversations over three people: the oldest and the newest go to the same person.
-    const ordered = s.conversations.map((c) => owners.get(c.id));
-    expect(ordered[0]).toBe(ordered[3]);
-    expect(new Set(ordered.slice(0, 3)).size).toBe(3);
+    const owners = await ownersOf(byAge.map((b) => b.conversation.id));
+    // Oldest (40 min) to the first, then 30 → second, 20 → third, and the newest (10) to the first again.
+    expect(byAge.map((b) => owners.get(b.conversation.id))).toEqual([pool[0], pool[1], pool[2], pool[0]]);
+  });
+
+  it("whoever was dealt fewest so far is dealt first", async () => {
+    const s = await setup(0);
+    const [a, b] = [s.sellers[0]!.id, s.sellers[1]!.id].sort();
+    // b has been dealt less than a: b goes first although a sorts first.
+    await conn.db.execute(sql`insert into round_robin_counters (account_id, user_id, dealt) values (${s.account.id}, ${a}, 5), (${s.account.id}, ${b}, 1)`);
+    const old = await createConversation(conn.db, s.account.id, { lastInboundAt: new Date(Date.now() - 3_600_000) });
+    const recent = await createConversation(conn.db, s.account.id, { lastInboundAt: new Date() });
+    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+      selection: { kind: "ids", ids: [recent.id, old.id] },
+      target: { mode: "round_robin", pool: { kind: "users", userIds: [a!, b!] } },
+    });
+    expect(result.ok).toBe(true);
+    const owners = await ownersOf([old.id, recent.id]);
+    expect([owners.get(old.id), owners.get(recent.id)]).toEqual([b, a]);
   });
 });
 
@@ -201,6 +252,51 @@ describe("'Todas' under a filter", () => {
     expect(result).toMatchObject({ ok: true, summary: { total: 40 } });
     const [lateAfter] = await conn.db.select().from(conversations).where(eq(conversations.id, late.id));
     expect(lateAfter?.ownerId).toBeNull();
+  });
+
+  it("leaves out what only started matching after the count (reopened, reassigned into the filter) and says how many", async () => {
+    const s = await setup(3);
+    const admin = await actorOf(s.admin.id);
+    const closed = await createConversation(conn.db, s.account.id, { status: "closed", closedById: s.admin.id });
+    const owned = await createConversation(conn.db, s.account.id, { ownerId: s.sellers[0]!.id });
+    const params = { owner: "unassigned" };
+    const { count, cutoff } = await countMatching(conn.db, admin, params);
+    expect(count).toBe(3);
+    // After the count: the customer writes again (reopening it, unassigned), and someone unassigns the other.
+    await conn.db.execute(sql`update conversations set status = 'open', closed_at = null, closed_by_id = null, close_reason = null,
+      owner_id = null where id = ${closed.id}`);
+    expect(await assignOne(conn.db, admin, { conversationId: owned.id, version: 1, target: { mode: "none" } })).toMatchObject({ ok: true });
+    expect((await countMatching(conn.db, admin, params)).count).toBe(5);
+
+    const result = await assignInBulk(conn.db, admin, {
+      selection: { kind: "filter", params, cutoff },
+      target: { mode: "user", userId: s.sellers[1]!.id },
+    });
+    expect(result).toMatchObject({ ok: true, summary: { total: 3, assigned: [{ userId: s.sellers[1]!.id, count: 3 }], changedSinceCount: 2 } });
+    const owners = await ownersOf([closed.id, owned.id, ...s.conversations.map((c) => c.id)]);
+    expect([owners.get(closed.id), owners.get(owned.id)]).toEqual([null, null]);
+    expect(s.conversations.every((c) => owners.get(c.id) === s.sellers[1]!.id)).toBe(true);
+  });
+
+  it("a forged or impossible snapshot is refused and changes nothing", async () => {
+    const s = await setup(2);
+    for (const cutoff of ["2024-99-99 99:99:99+00", "2024-03-11 04:30:00+00", "5:3:", "3:9:10", "3:9:7,5", "1:2:-1", `1:${"9".repeat(30)}:`]) {
+      const before = await snapshotAccount(conn.db, s.account.id);
+      expect(
+        await assignInBulk(conn.db, await actorOf(s.admin.id), { selection: { kind: "filter", params: {}, cutoff }, target: { mode: "none" } }),
+        cutoff,
+      ).toEqual({ ok: false, error: "invalid_input" });
+      expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
+    }
+  });
+
+  it("when every counted conversation changed since, nothing is done and the summary says why", async () => {
+    const s = await setup(2);
+    const admin = await actorOf(s.admin.id);
+    const { cutoff } = await countMatching(conn.db, admin, {});
+    await conn.db.execute(sql`update conversations set unread = not unread where account_id = ${s.account.id}`);
+    const result = await assignInBulk(conn.db, admin, { selection: { kind: "filter", params: {}, cutoff }, target: { mode: "none" } });
+    expect(result).toMatchObject({ ok: true, summary: { total: 0, assigned: [], changedSinceCount: 2 } });
   });
 
   it("for a seller, 'Todas' means only their own conversations", async () => {

@@ -145,6 +145,18 @@ describe("assign one conversation", () => {
     expect(kinds).toEqual([{ kind: "conversation.unassigned" }]);
   });
 
+  it("to its current owner with nothing else to change: no history, no new version, reported unchanged", async () => {
+    const s = await setup();
+    const before = await snapshotAccount(conn.db, s.account.id);
+    const result = await assignOne(conn.db, await actorOf(s.users.admin.id), {
+      conversationId: s.conversation.id,
+      version: 1,
+      target: { mode: "user", userId: s.users.seller1.id },
+    });
+    expect(result).toMatchObject({ ok: true, summary: { total: 1, assigned: [], skipped: [{ reason: "unchanged", count: 1 }] } });
+    expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
+  });
+
   it("a seller may give their own conversation away", async () => {
     const s = await setup();
     const result = await assignOne(conn.db, await actorOf(s.users.seller1.id), {

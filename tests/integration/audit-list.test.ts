@@ -1,12 +1,17 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { queryRows, type Connection } from "@/db/client";
+import { conversations } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { auditDenial } from "@/lib/access/admin";
 import { countClosedConversations, listClosedConversations } from "@/lib/audit/closed-conversations";
 import { resolveAuditFilters } from "@/lib/audit/filters";
 import { openTestDb } from "@/tests/support/db";
-import { createAccount, createConversation, createUser } from "@/tests/support/factories";
+import { closeOne } from "@/lib/closing/close-conversations";
+import { signBody } from "@/lib/whatsapp/signature";
+import { handleWebhook } from "@/lib/whatsapp/webhook";
+import { createAccount, createContact, createConversation, createUser } from "@/tests/support/factories";
+import { createChannel, textMessage, webhookBody } from "@/tests/support/whatsapp";
 
 let conn: Connection;
 beforeAll(async () => {
@@ -80,6 +85,47 @@ describe("audit of closed conversations", () => {
     expect(await countClosedConversations(conn.db, actor, resolveAuditFilters({ closedBy: seller.id }))).toBe(2);
     // Unreadable parameters are ignored rather than failing the page.
     expect(await ids(actor, { from: "ayer", closedBy: "nadie" })).toHaveLength(3);
+  });
+
+  it("every close stays listed after the customer writes again, marked as reopened, and a second close is a second row", async () => {
+    const account = await createAccount(conn.db);
+    const admin = await createUser(conn.db, account.id, { role: "admin", name: "Admin" });
+    const support = await createUser(conn.db, account.id, { role: "support" });
+    const seller = await createUser(conn.db, account.id, { role: "seller", name: "Vendedora" });
+    const channel = await createChannel(conn.db, account.id);
+    const contact = await createContact(conn.db, account.id, { name: "Ana Ruiz" });
+    const conversation = await createConversation(conn.db, account.id, { contactId: contact.id, ownerId: seller.id });
+    const sellerActor = await actorOf(seller.id);
+    expect(await closeOne(conn.db, sellerActor, { conversationId: conversation.id, version: 1, reason: "Primera venta", handOverTo: admin.id })).toMatchObject({ ok: true });
+    const body = webhookBody(channel.phoneNumberId, [textMessage(contact.waId, "Hola de nuevo")]);
+    expect((await handleWebhook(conn.db, Buffer.from(body), signBody(body, channel.appSecret))).status).toBe(200);
+
+    const afterReopen = await listClosedConversations(conn.db, await actorOf(support.id), {});
+    if (!afterReopen.ok) throw new Error(afterReopen.error);
+    expect(afterReopen.rows).toHaveLength(1);
+    expect(afterReopen.rows[0]).toMatchObject({ id: conversation.id, reason: "Primera venta", closedByName: "Vendedora", ownerName: "Admin", closedNow: false });
+    expect(afterReopen.rows[0]!.reopenedAt).toBeInstanceOf(Date);
+
+    const [{ version }] = await conn.db.select({ version: conversations.version }).from(conversations).where(eq(conversations.id, conversation.id)) as [{ version: number }];
+    expect(await closeOne(conn.db, await actorOf(admin.id), { conversationId: conversation.id, version, reason: "Segunda consulta resuelta" })).toMatchObject({ ok: true });
+    const both = await listClosedConversations(conn.db, await actorOf(support.id), {});
+    if (!both.ok) throw new Error(both.error);
+    expect(both.rows.map((r) => [r.reason, r.reopenedAt === null, r.closedNow])).toEqual([
+      ["Segunda consulta resuelta", true, true],
+      ["Primera venta", false, true],
+    ]);
+    expect(await countClosedConversations(conn.db, await actorOf(admin.id), {})).toBe(2);
+    expect(await countClosedConversations(conn.db, await actorOf(admin.id), resolveAuditFilters({ owner: admin.id }))).toBe(2);
+  });
+
+  it("close events are append-only: a reopened close can't be rewritten and none can be deleted", async () => {
+    const { account } = await buildAccount();
+    await conn.db.execute(sql`update conversations set status = 'open', closed_at = null, closed_by_id = null, close_reason = null
+      where account_id = ${account.id}`);
+    await expect(conn.db.execute(sql`update conversation_closes set reason = 'otra cosa' where account_id = ${account.id}`)).rejects.toThrow();
+    await expect(conn.db.execute(sql`delete from conversation_closes where account_id = ${account.id}`)).rejects.toThrow();
+    const [row] = await queryRows<{ n: number }>(conn.db, sql`select count(*)::int as n from conversation_closes where account_id = ${account.id} and reopened_at is not null`);
+    expect(row!.n).toBe(3);
   });
 
   it("keyset pagination walks every row once, even with equal close times", async () => {

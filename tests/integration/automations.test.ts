@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { queryRows, type Connection } from "@/db/client";
 import { automationJobs, automations, conversations, messages, type AutomationAction, type AutomationTrigger } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { assignOne } from "@/lib/assignment/assign-one";
@@ -103,6 +103,28 @@ describe("automation flows through the outbox", () => {
       expect(job).toMatchObject({ status: "pending", attempts: 1 });
       expect(job!.lastError).toMatch(/^webhook address not allowed/);
       expect(server.received).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("waits twice as long before each retry: 10 s, 20 s, 40 s, 80 s, 160 s", async () => {
+    const server = await startServer(() => ({ status: 503 }));
+    try {
+      const s = await setup("conversation.opened_by_whatsapp", [{ type: "webhook", url: `${server.url}/down` }]);
+      await s.customerWrites("Hola");
+      const waits: number[] = [];
+      for (let attempt = 1; attempt <= 5; attempt++) {
+        await s.makeDue();
+        const [{ started }] = (await queryRows<{ started: string }>(conn.db, sql`select now()::text as started`)) as [{ started: string }];
+        await runDueJobs(conn.db, { ...toLocal, accountId: s.account.id });
+        const [{ wait }] = (await queryRows<{ wait: number }>(
+          conn.db,
+          sql`select extract(epoch from available_at - ${started}::timestamptz)::float8 as wait from automation_jobs where automation_id = ${s.flow.id}`,
+        )) as [{ wait: number }];
+        waits.push(Math.round(wait));
+      }
+      expect(waits).toEqual([10, 20, 40, 80, 160]);
     } finally {
       await server.close();
     }

@@ -101,6 +101,14 @@ describe("mark as unread, and reading", () => {
     expect((await read(s.conversation.id)).unread).toBe(false);
   });
 
+  it("marking an unread conversation unread again changes and records nothing", async () => {
+    const s = await setup();
+    expect(await markOneUnread(conn.db, await actorOf(s.users.admin.id), s.conversation.id)).toEqual({ ok: true, marked: 1 });
+    const before = await snapshotAccount(conn.db, s.account.id);
+    expect(await markOneUnread(conn.db, await actorOf(s.users.admin.id), s.conversation.id)).toEqual({ ok: true, marked: 0 });
+    expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
+  });
+
   it("support and other sellers can't mark it", async () => {
     const s = await setup();
     expect(await markOneUnread(conn.db, await actorOf(s.users.support.id), s.conversation.id)).toEqual({ ok: false, error: "forbidden" });

@@ -49,7 +49,7 @@ test("support filters the audit, opens a timeline and downloads the CSV of exact
   const text = await readFile((await download.path())!, "utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const [header, ...records] = parseCsv(text.slice(1));
-  expect(header).toEqual(["Conversación", "Contacto", "Teléfono", "Cerrada el", "Cerrada por", "Motivo", "Dueño tras el cierre"]);
+  expect(header).toEqual(["Conversación", "Contacto", "Teléfono", "Cerrada el", "Cerrada por", "Motivo", "Dueño tras el cierre", "Reabierta el"]);
   expect(records).toHaveLength(count);
   for (const record of records) {
     expect(record[4]).toBe(USERS.seller1.name);

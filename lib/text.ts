@@ -31,3 +31,10 @@ export function isCleanInput(value: unknown, depth = 0): boolean {
 export function stripUnstorable(value: string): string {
   return value.replace(/\u0000/g, "").toWellFormed();
 }
+
+/** At most `max` UTF-16 units, never cutting a character in two (half of one is a lone surrogate). */
+export function truncateText(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const last = value.charCodeAt(max - 1);
+  return value.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}

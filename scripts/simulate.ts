@@ -5,15 +5,38 @@ import { parseArgs } from "node:util";
 import { DEMO_ACCOUNTS } from "@/db/seed/demo-accounts";
 import { signBody } from "@/lib/whatsapp/signature";
 
-const { values } = parseArgs({
-  options: {
-    to: { type: "string", default: "Demo Pro" },
-    from: { type: "string" },
-    name: { type: "string" },
-    text: { type: "string" },
-    url: { type: "string", default: `http://127.0.0.1:${process.env.PORT ?? 3000}` },
-  },
-});
+const USAGE = `Uso: npm run simulate -- --from +573001234567 --text "Hola" [--name "Ana"] [--to "Demo Pro"] [--url http://127.0.0.1:3000]
+
+Envía a la app en marcha un webhook firmado de WhatsApp, como lo haría Meta: un cliente que escribe.
+  --from   teléfono del cliente (obligatorio)
+  --text   texto del mensaje (obligatorio)
+  --name   nombre del perfil de WhatsApp (por defecto, el teléfono)
+  --to     cuenta de la demo que recibe el mensaje (por defecto "Demo Pro")
+  --url    dirección de la app (por defecto http://127.0.0.1:$PORT, o el puerto 3000)`;
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        help: { type: "boolean", short: "h" },
+        to: { type: "string", default: "Demo Pro" },
+        from: { type: "string" },
+        name: { type: "string" },
+        text: { type: "string" },
+        url: { type: "string", default: `http://127.0.0.1:${process.env.PORT ?? 3000}` },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`No entiendo las opciones (${error instanceof Error ? error.message : error}).\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = parseOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const account = DEMO_ACCOUNTS.find((a) => a.name.toLowerCase() === values.to!.toLowerCase());
 if (!account?.whatsapp) {
   console.error(`La cuenta "${values.to}" no tiene número de WhatsApp de demo. Cuentas con número: ${DEMO_ACCOUNTS.filter((a) => a.whatsapp).map((a) => a.name).join(", ")}`);
@@ -21,7 +44,7 @@ if (!account?.whatsapp) {
 }
 const from = (values.from ?? "").replace(/\D/g, "");
 if (from.length < 6 || !values.text) {
-  console.error('Uso: npm run simulate -- --to "Demo Pro" --from +573001234567 --name "Ana" --text "Hola"');
+  console.error(USAGE);
   process.exit(2);
 }
 const body = JSON.stringify({
@@ -45,10 +68,16 @@ const body = JSON.stringify({
     },
   ],
 });
-const response = await fetch(`${values.url}/api/whatsapp/webhook`, {
+const url = `${values.url!.replace(/\/$/, "")}/api/whatsapp/webhook`;
+const response = await fetch(url, {
   method: "POST",
   headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, account.whatsapp.appSecret) },
   body,
-});
+  signal: AbortSignal.timeout(15_000),
+}).catch(() => null);
+if (!response) {
+  console.error(`No se pudo conectar con la app en ${url}: arráncala con ./run (o indica dónde está con --url).`);
+  process.exit(1);
+}
 console.log(`${response.status} ${await response.text()}`);
 process.exit(response.ok ? 0 : 1);

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { enqueueEvent } from "@/lib/automations/enqueue";
+import { transactionWithRetry } from "@/lib/errors";
 import { PREVIEW_LENGTH } from "@/lib/messaging/send-reply";
+import { truncateText } from "@/lib/text";
 import { inboundContent } from "./inbound-content";
 import type { WebhookMessage, WebhookStatus } from "./payload";
 
@@ -21,37 +23,44 @@ export async function receiveInboundMessage(
   profileName: string | undefined,
 ): Promise<InboundResult> {
   const { type, body } = inboundContent(message);
+  const preview = truncateText(body, PREVIEW_LENGTH);
   // As text with a cast: postgres.js won't take a Date in a raw query.
   const sentAt = sql`${new Date(Number(message.timestamp) * 1000).toISOString()}::timestamptz`;
-  const name = profileName?.trim() || `+${message.from}`;
-  return db.transaction(async (tx) => {
-    const [contact] = await queryRows<{ id: string }>(
+  const name = truncateText(profileName?.trim() || `+${message.from}`, 200);
+  return transactionWithRetry(db, async (tx) => {
+    // The webhook never locks a contact row (writers lock conversations first): a known phone is
+    // only read, and a new one is inserted, or found after a racing delivery inserted it.
+    const [inserted] = await queryRows<{ id: string }>(
       tx,
-      sql`insert into contacts (account_id, name, phone, wa_id) values (${accountId}, ${name.slice(0, 200)}, ${`+${message.from}`}, ${message.from})
-          on conflict (account_id, wa_id) do update set wa_id = excluded.wa_id
+      sql`insert into contacts (account_id, name, phone, wa_id) values (${accountId}, ${name}, ${`+${message.from}`}, ${message.from})
+          on conflict (account_id, wa_id) do nothing
           returning id`,
     );
+    const [contact] = inserted
+      ? [inserted]
+      : await queryRows<{ id: string }>(tx, sql`select id from contacts where account_id = ${accountId} and wa_id = ${message.from}`);
     const created = await queryRows<{ id: string }>(
       tx,
       sql`insert into conversations (account_id, contact_id, status, unread, last_message_at, last_message_preview, last_inbound_at)
-          values (${accountId}, ${contact!.id}, 'open', true, ${sentAt}, ${body.slice(0, PREVIEW_LENGTH)}, ${sentAt})
+          values (${accountId}, ${contact!.id}, 'open', true, ${sentAt}, ${preview}, ${sentAt})
           on conflict (account_id, contact_id) do nothing
           returning id`,
     );
     // The row lock makes a racing delivery of the same message wait here, then find it stored.
+    // NO KEY UPDATE, not UPDATE: the messages' foreign-key checks take KEY SHARE on this row.
     const [conversation] = await queryRows<{ id: string; status: "open" | "closed"; owner_id: string | null }>(
       tx,
       sql`select id, status, owner_id from conversations
-          where account_id = ${accountId} and contact_id = ${contact!.id} for update`,
+          where account_id = ${accountId} and contact_id = ${contact!.id} for no key update`,
     );
-    const inserted = await queryRows<{ id: string }>(
+    const stored = await queryRows<{ id: string }>(
       tx,
       sql`insert into messages (account_id, conversation_id, direction, type, body, wa_message_id, status, created_at)
           values (${accountId}, ${conversation!.id}, 'inbound', ${type}, ${body}, ${message.id}, 'received', ${sentAt})
           on conflict (account_id, wa_message_id) do nothing
           returning id`,
     );
-    if (inserted.length === 0) return { status: "duplicate" as const };
+    if (stored.length === 0) return { status: "duplicate" as const };
 
     const isNew = created.length > 0;
     const reopened = !isNew && conversation!.status === "closed";
@@ -60,7 +69,7 @@ export async function receiveInboundMessage(
         update conversations set
           unread = true,
           last_message_at = greatest(last_message_at, ${sentAt}),
-          last_message_preview = case when ${sentAt} >= last_message_at then ${body.slice(0, PREVIEW_LENGTH)} else last_message_preview end,
+          last_message_preview = case when ${sentAt} >= last_message_at then ${preview} else last_message_preview end,
           last_inbound_at = greatest(coalesce(last_inbound_at, ${sentAt}), ${sentAt}),
           status = 'open', closed_at = null, closed_by_id = null, close_reason = null,
           version = version + case when status = 'closed' then 1 else 0 end
@@ -76,7 +85,7 @@ export async function receiveInboundMessage(
       await enqueueEvent(tx, accountId, "conversation.opened_by_whatsapp", conversation!.id, {
         ownerId: conversation!.owner_id,
         reopened,
-        messageId: inserted[0]!.id,
+        messageId: stored[0]!.id,
       });
     }
     return { status: "stored" as const, conversationId: conversation!.id, created: isNew, reopened };

@@ -1,14 +1,21 @@
-import { eq, inArray } from "drizzle-orm";
+import { isUtf8 } from "node:buffer";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { whatsappChannels } from "@/db/schema";
-import { webhookContact, webhookEnvelope, webhookMessage, webhookStatus } from "./payload";
-import { applyStatus, receiveInboundMessage } from "./receive";
-import { isValidSignature } from "./signature";
+import { webhookEnvelope, issuesReason, type WebhookEnvelope } from "./payload";
+import { receiveChange, type DeliverySummary } from "./receive-change";
+import { keepDeadLetter } from "./dead-letters";
+import { MAX_WEBHOOK_BYTES } from "./request-body";
+import { verifyDelivery } from "./verify-delivery";
 
 export interface WebhookResponse {
-  status: 200 | 400 | 401 | 403;
+  status: 200 | 401 | 403 | 413;
   body: Record<string, unknown> | string;
 }
+
+// One answer for an unknown number and a bad signature: it tells nobody which numbers exist.
+export const UNAUTHORIZED = { status: 401, body: { error: "unauthorized" } } as const satisfies WebhookResponse;
+export const TOO_LARGE = { status: 413, body: { error: "payload_too_large" } } as const satisfies WebhookResponse;
 
 /** Meta's GET handshake: echo the challenge only for a subscribe with a token an account configured. */
 export async function verifySubscription(db: Database, params: URLSearchParams): Promise<WebhookResponse> {
@@ -24,62 +31,56 @@ export async function verifySubscription(db: Database, params: URLSearchParams):
 }
 
 /**
- * A webhook POST, checked before anything is stored: a signature (HMAC of the raw body with the
- * app secret of every number it mentions), then a well-formed envelope. Each message is then
- * stored on its own, so one bad message does not lose the others.
+ * A webhook POST. Refused, changing nothing, unless small enough and signed for every number it
+ * names. Such a delivery is then never refused: Meta would retry it forever. Each message and
+ * status is stored on its own, and what can't be (the whole delivery, if it doesn't parse) is
+ * kept as a dead letter for the account's admins. Throws only when the database fails, so the
+ * answer is a 500 and Meta retries; what was stored already is not stored twice.
  */
 export async function handleWebhook(db: Database, rawBody: Buffer, signature: string | null): Promise<WebhookResponse> {
-  if (!signature) return { status: 401, body: { error: "missing_signature" } };
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody.toString("utf8"));
-  } catch {
-    return { status: 400, body: { error: "invalid_json", reason: "The body is not JSON." } };
-  }
-  const envelope = webhookEnvelope.safeParse(json);
-  if (!envelope.success) {
-    return { status: 400, body: { error: "invalid_payload", reason: envelope.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") } };
+  if (rawBody.length > MAX_WEBHOOK_BYTES) return TOO_LARGE;
+  const accounts = await verifyDelivery(db, rawBody, signature);
+  if (!accounts) return UNAUTHORIZED;
+
+  const text = rawBody.toString("utf8");
+  const envelope = parseEnvelope(text);
+  if (!envelope.ok) {
+    // Several numbers in one signed body share the app secret, so one Meta app sees them all
+    // already: each of their accounts keeps the body.
+    for (const accountId of new Set(accounts.values())) {
+      await keepDeadLetter(db, accountId, "delivery", envelope.reason, deliveryPayload(rawBody, text, envelope.json));
+    }
+    return { status: 200, body: { stored: 0, duplicates: 0, statuses: 0, deadLetters: 1 } satisfies DeliverySummary };
   }
   const changes = envelope.data.entry.flatMap((e) => e.changes.map((c) => c.value));
-  const phoneIds = [...new Set(changes.map((v) => v.metadata.phone_number_id))];
-  const channels = await db
-    .select({ accountId: whatsappChannels.accountId, phoneNumberId: whatsappChannels.phoneNumberId, appSecret: whatsappChannels.appSecret })
-    .from(whatsappChannels)
-    .where(inArray(whatsappChannels.phoneNumberId, phoneIds));
-  // Unknown numbers can't be verified: nothing of such a delivery is trusted.
-  if (channels.length !== phoneIds.length) return { status: 401, body: { error: "unknown_phone_number_id" } };
-  if (!channels.every((c) => isValidSignature(rawBody, signature, c.appSecret))) {
-    return { status: 401, body: { error: "invalid_signature" } };
-  }
+  // JSON escapes can spell a number the raw scan did not see: only the verified ones are trusted.
+  if (!changes.every((change) => accounts.has(change.metadata.phone_number_id))) return UNAUTHORIZED;
 
-  const byPhone = new Map(channels.map((c) => [c.phoneNumberId, c.accountId]));
-  const summary = { stored: 0, duplicates: 0, statuses: 0, skipped: [] as { id?: string; reason: string }[] };
-  for (const value of changes) {
-    const accountId = byPhone.get(value.metadata.phone_number_id)!;
-    const names = new Map<string, string | undefined>();
-    for (const raw of value.contacts ?? []) {
-      const contact = webhookContact.safeParse(raw);
-      if (contact.success) names.set(contact.data.wa_id, contact.data.profile?.name);
-    }
-    for (const raw of value.messages ?? []) {
-      const message = webhookMessage.safeParse(raw);
-      if (!message.success) {
-        const id = typeof raw === "object" && raw && "id" in raw ? String((raw as { id: unknown }).id) : undefined;
-        summary.skipped.push({ id, reason: message.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
-        continue;
-      }
-      const result = await receiveInboundMessage(db, accountId, message.data, names.get(message.data.from));
-      if (result.status === "stored") summary.stored++;
-      else summary.duplicates++;
-    }
-    for (const raw of value.statuses ?? []) {
-      const status = webhookStatus.safeParse(raw);
-      if (!status.success) {
-        summary.skipped.push({ reason: `status: ${status.error.issues[0]?.message ?? "invalid"}` });
-        continue;
-      }
-      if (await applyStatus(db, accountId, status.data)) summary.statuses++;
-    }
+  const summary: DeliverySummary = { stored: 0, duplicates: 0, statuses: 0, deadLetters: 0 };
+  for (const change of changes) {
+    await receiveChange(db, accounts.get(change.metadata.phone_number_id)!, change, text, summary);
   }
   return { status: 200, body: summary };
+}
+
+type ParsedEnvelope = { ok: true; data: WebhookEnvelope } | { ok: false; reason: string; json: boolean };
+
+function parseEnvelope(text: string): ParsedEnvelope {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: "the body is not valid JSON", json: false };
+  }
+  const envelope = webhookEnvelope.safeParse(json);
+  return envelope.success ? { ok: true, data: envelope.data } : { ok: false, reason: `envelope: ${issuesReason(envelope.error)}`, json: true };
+}
+
+/**
+ * The delivery as JSON text that always stores, byte for byte: JSON as Meta sent it (it has no
+ * raw NUL, or it would not have parsed), else the body as a JSON string, or base64 if not UTF-8.
+ */
+function deliveryPayload(rawBody: Buffer, text: string, json: boolean): string {
+  if (!isUtf8(rawBody)) return JSON.stringify({ bodyBase64: rawBody.toString("base64") });
+  return json ? text : JSON.stringify({ body: text });
 }

@@ -112,28 +112,22 @@ describe("inbound messages", () => {
     expect(snapshot.contacts).toHaveLength(1);
   });
 
-  it("a malformed payload gets a 400 with the reason and changes nothing", async () => {
+  it("a signed body that isn't a delivery is kept whole as one dead letter and acknowledged, once", async () => {
     const s = await setup();
     const before = await snapshotAccount(conn.db, s.account.id);
-    const notJson = "{not json";
-    expect(await s.deliver(notJson)).toMatchObject({ status: 400, body: { error: "invalid_json" } });
-    const wrongObject = JSON.stringify({ object: "page", entry: [] });
-    const result = await s.deliver(wrongObject);
-    expect(result.status).toBe(400);
-    expect(JSON.stringify(result.body)).toContain("object");
-    expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
-  });
-
-  it("one bad message in a batch does not lose the good ones", async () => {
-    const s = await setup();
-    const result = await s.deliver(
-      webhookBody(s.channel.phoneNumberId, [
-        textMessage(phone(), "primero"),
-        { id: "wamid.bad", type: "text", text: { body: "sin remitente" } },
-        textMessage(phone(), "tercero"),
-      ]),
-    );
-    expect(result).toMatchObject({ status: 200, body: { stored: 2, skipped: [{ id: "wamid.bad" }] } });
+    const notJson = `{"metadata":{"phone_number_id":"${s.channel.phoneNumberId}"}, not json`;
+    expect(await s.deliver(notJson)).toMatchObject({ status: 200, body: { deadLetters: 1 } });
+    const wrongObject = JSON.stringify({ object: "page", entry: [{ changes: [{ value: { metadata: { phone_number_id: s.channel.phoneNumberId } } }] }] });
+    expect(await s.deliver(wrongObject)).toMatchObject({ status: 200, body: { deadLetters: 1 } });
+    await s.deliver(wrongObject);
+    const after = await snapshotAccount(conn.db, s.account.id);
+    expect(after.deadLetters.map((d) => [d.kind, d.reason])).toEqual([
+      ["delivery", "the body is not valid JSON"],
+      ["delivery", expect.stringContaining("object")],
+    ]);
+    expect(JSON.parse(after.deadLetters[0]!.payload)).toEqual({ body: notJson });
+    expect(after.deadLetters[1]!.payload).toBe(wrongObject);
+    expect({ ...after, deadLetters: [] }).toEqual({ ...before, deadLetters: [] });
   });
 
   it("a message to an open conversation appends and marks it unread", async () => {
@@ -186,5 +180,48 @@ describe("inbound messages", () => {
     const s = await setup();
     const body = webhookBody("999999999", [textMessage(phone(), "Hola")]);
     expect((await s.deliver(body, signBody(body, s.channel.appSecret))).status).toBe(401);
+  });
+});
+
+type Tx = Parameters<Parameters<Connection["db"]["transaction"]>[0]>[0];
+
+describe.skipIf(!process.env.DATABASE_URL)("locks (PostgreSQL: two sessions at once)", () => {
+  /** Runs `hold` in a transaction kept open until `delivery` has answered, or gives up after 5 s. */
+  async function deliverWhile(hold: (tx: Tx) => Promise<unknown>, delivery: () => Promise<unknown>) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held!: () => void;
+    const holding = new Promise<void>((resolve) => (held = resolve));
+    const transaction = conn.db.transaction(async (tx) => {
+      await hold(tx);
+      held();
+      await released;
+    });
+    await holding;
+    const timeout = new Promise<"waited">((resolve) => setTimeout(() => resolve("waited"), 5_000));
+    const outcome = await Promise.race([delivery().then(() => "answered" as const), timeout]);
+    release();
+    await transaction;
+    return outcome;
+  }
+
+  it("a delivery does not wait for someone holding the customer's contact row", async () => {
+    const s = await setup();
+    const conversation = await createConversation(conn.db, s.account.id);
+    const [contact] = await conn.db.select().from(contacts).where(eq(contacts.id, conversation.contactId));
+    const body = webhookBody(s.channel.phoneNumberId, [textMessage(contact!.waId, "Hola")]);
+    const outcome = await deliverWhile((tx) => tx.select().from(contacts).where(eq(contacts.id, contact!.id)).for("update"), () => s.deliver(body));
+    expect(outcome).toBe("answered");
+  });
+
+  it("a delivery does not wait for a reply being stored in the same conversation", async () => {
+    const s = await setup();
+    const conversation = await createConversation(conn.db, s.account.id);
+    const [contact] = await conn.db.select().from(contacts).where(eq(contacts.id, conversation.contactId));
+    const body = webhookBody(s.channel.phoneNumberId, [textMessage(contact!.waId, "Hola")]);
+    // The reply's foreign-key check holds KEY SHARE on the conversation until it commits.
+    const reply = (tx: Tx) =>
+      tx.insert(messages).values({ accountId: s.account.id, conversationId: conversation.id, direction: "outbound", body: "respuesta", status: "sent" });
+    expect(await deliverWhile(reply, () => s.deliver(body))).toBe("answered");
   });
 });

@@ -16,6 +16,7 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         <NavLink href="/settings/groups">{t("groups")}</NavLink>
         <NavLink href="/settings/plan">{t("plan")}</NavLink>
         <NavLink href="/settings/automations">{t("automations")}</NavLink>
+        <NavLink href="/settings/whatsapp">{t("whatsapp")}</NavLink>
       </nav>
       {children}
     </div>

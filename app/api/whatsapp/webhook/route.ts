@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { handleWebhook, verifySubscription } from "@/lib/whatsapp/webhook";
+import { readBodyWithin } from "@/lib/whatsapp/request-body";
+import { handleWebhook, TOO_LARGE, verifySubscription } from "@/lib/whatsapp/webhook";
 
 // Meta calls this without a session: the verify token (GET) and the body's HMAC (POST) are the checks.
 export async function GET(request: Request) {
@@ -9,7 +10,14 @@ export async function GET(request: Request) {
 
 export async function POST(request: Request) {
   // The HMAC is over the exact bytes Meta sent, so the body is read as bytes, not re-encoded text.
-  const rawBody = Buffer.from(await request.arrayBuffer());
-  const result = await handleWebhook(await getDb(), rawBody, request.headers.get("x-hub-signature-256"));
-  return Response.json(result.body, { status: result.status });
+  const rawBody = await readBodyWithin(request);
+  if (rawBody === "too_large") return Response.json(TOO_LARGE.body, { status: TOO_LARGE.status });
+  try {
+    const result = await handleWebhook(await getDb(), rawBody, request.headers.get("x-hub-signature-256"));
+    return Response.json(result.body, { status: result.status });
+  } catch (error) {
+    // The database is unavailable: a 500 makes Meta deliver again later, and nothing is lost.
+    console.error("[whatsapp] webhook delivery failed", error);
+    return Response.json({ error: "retry_later" }, { status: 500 });
+  }
 }

@@ -141,7 +141,7 @@ describe("assign one conversation", () => {
     const [after] = await conn.db.select().from(conversations).where(eq(conversations.id, s.conversation.id));
     expect(after?.ownerId).toBeNull();
     expect(await ownerOf(opportunities, s.records.openDeal.id)).toBe(s.users.seller2.id);
-    const kinds = await conn.db.select({ kind: historyEntries.kind }).from(historyEntries).where(eq(historyEntries.conversationId, s.conversation.id));
+    const kinds = await conn.db.select({ kind: historyEntries.kind }).from(historyEntries).where(eq(historyEntries.conversationId, s.conversation.id)).orderBy(historyEntries.id);
     expect(kinds).toEqual([{ kind: "conversation.unassigned" }]);
   });
 

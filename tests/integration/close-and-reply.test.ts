@@ -21,7 +21,7 @@ afterAll(async () => {
 const actorOf = async (id: string) => (await loadActor(conn.db, id)) as Actor;
 const read = async (id: string) => (await conn.db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
 const historyOf = (id: string) =>
-  conn.db.select({ kind: historyEntries.kind, data: historyEntries.data }).from(historyEntries).where(eq(historyEntries.conversationId, id));
+  conn.db.select({ kind: historyEntries.kind, data: historyEntries.data }).from(historyEntries).where(eq(historyEntries.conversationId, id)).orderBy(historyEntries.id);
 
 async function setup() {
   const account = await createAccount(conn.db);

@@ -156,7 +156,7 @@ describe("inbound messages", () => {
 
     const [after] = await conn.db.select().from(conversations).where(eq(conversations.id, conversation.id));
     expect(after).toMatchObject({ status: "open", unread: true, ownerId: s.seller2.id, closedAt: null, closeReason: null });
-    const history = await conn.db.select().from(historyEntries).where(eq(historyEntries.conversationId, conversation.id));
+    const history = await conn.db.select().from(historyEntries).where(eq(historyEntries.conversationId, conversation.id)).orderBy(historyEntries.id);
     expect(history.map((h) => h.kind)).toEqual(["conversation.closed", "conversation.reopened"]);
     expect(history[1]).toMatchObject({ actorId: null, data: { by: "customer", owner: s.seller2.id } });
     const jobs = await conn.db.select().from(automationJobs).where(eq(automationJobs.automationId, flow!.id));

@@ -5,3 +5,4 @@ export * from "./history";
 export * from "./assignment";
 export * from "./whatsapp";
 export * from "./automations";
+export * from "./operations";

@@ -55,6 +55,19 @@ export function isRetryableConflict(error: unknown): boolean {
   return code === "40P01" || code === "40001";
 }
 
+/**
+ * `work`, with a unique violation refused as `code` (a name or email already taken). The statement
+ * that failed aborted the transaction; the refusal rolls it back like any other.
+ */
+export async function unlessTaken<T>(code: DomainError, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (sqlState(error) === "23505") fail(code);
+    throw error;
+  }
+}
+
 export class RetriesExhausted extends Error {
   constructor(readonly attempts: number, options: { cause: unknown }) {
     super(`transaction lost a race ${attempts} times`, options);

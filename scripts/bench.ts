@@ -5,9 +5,9 @@ import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { connect, queryRows, type Connection } from "@/db/client";
 import { loadActor, type Actor } from "@/lib/access/actor";
-import { assignInBulk } from "@/lib/assignment/assign-bulk";
-import { assignOne } from "@/lib/assignment/assign-one";
-import { countMatching } from "@/lib/inbox/selection";
+import { perform } from "@/lib/access/pipeline";
+import { assignmentActions } from "@/lib/assignment/actions";
+import { countSelection } from "@/lib/inbox/actions";
 
 const quick = process.argv.includes("--quick");
 const scale = quick ? 10 : 1;
@@ -120,12 +120,15 @@ async function measure<T>(conn: Connection, work: () => Promise<T>): Promise<{ m
 
 /** "Todas" as the inbox does it: the count shown when the person ticks it, then the action on Aceptar. */
 async function bulk(conn: Connection, actor: Actor, sellers: string[], params: Record<string, string>) {
-  const { cutoff } = await countMatching(conn.db, actor, params);
+  const counted = await perform(countSelection, conn.db, actor, params);
+  if (!counted.ok) throw new Error(`count refused: ${counted.error}`);
+  const { cutoff } = counted;
   return measure(conn, () => bulkAction(conn, actor, sellers, params, cutoff));
 }
 
 async function bulkAction(conn: Connection, actor: Actor, sellers: string[], params: Record<string, string>, cutoff: string) {
-  const result = await assignInBulk(conn.db, actor, {
+  // Through the pipeline, as the inbox's action runs it: policy, parsing, one transaction.
+  const result = await perform(assignmentActions.assignInBulk, conn.db, actor, {
     selection: { kind: "filter", params, cutoff },
     target: { mode: "round_robin", pool: { kind: "users", userIds: sellers } },
     transfer: { contact: false, opportunities: true, activities: true, tasks: true, onlyOpen: true },
@@ -168,7 +171,7 @@ try {
   const c = await measure(conn, async () => {
     let i = 0;
     for (const row of ids) {
-      const result = await assignOne(conn.db, otherActor, {
+      const result = await perform(assignmentActions.assignOne, conn.db, otherActor, {
         conversationId: row.id,
         version: row.version,
         target: { mode: "user", userId: other.sellers[i++ % 5]! },

@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
-import { canSeeInbox } from "@/lib/access/inbox";
+import { roleMay } from "@/lib/access/policy";
 import { requireActor } from "@/lib/access/session";
 
 export default async function HomePage() {
   const actor = await requireActor();
-  redirect(canSeeInbox(actor.role) ? "/inbox" : "/contacts");
+  redirect(roleMay(actor.role, "seeInbox") ? "/inbox" : "/contacts");
 }

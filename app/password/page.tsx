@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { signOutAction } from "@/app/(app)/actions";
+import { signOutAction } from "@/lib/actions/session";
 import { PasswordForm } from "@/components/auth/password-form";
 import { getActor } from "@/lib/access/session";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { createAutomationAction } from "@/app/(app)/settings/automations/actions";
+import { createAutomationAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { AUTOMATION_TRIGGERS, type AutomationAction, type AutomationTrigger } from "@/db/schema";
 import { createAutomationSchema } from "@/lib/automations/input";

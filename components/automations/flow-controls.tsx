@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useOptimistic, useState, useTransition } from "react";
-import { deleteAutomationAction, toggleAutomationAction } from "@/app/(app)/settings/automations/actions";
+import { deleteAutomationAction, toggleAutomationAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 

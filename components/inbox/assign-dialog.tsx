@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { assignConversationAction } from "@/app/(app)/inbox/actions";
+import { assignConversationAction } from "@/lib/actions/inbox";
 import { DialogFooter } from "@/components/ui/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import type { SingleTarget, TransferOptions } from "@/lib/assignment/input";

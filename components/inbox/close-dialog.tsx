@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { closeConversationAction } from "@/app/(app)/inbox/actions";
+import { closeConversationAction } from "@/lib/actions/inbox";
 import { DialogFooter } from "@/components/ui/dialog-footer";
 import { Dialog } from "@/components/ui/dialog";
 import { closeSchema } from "@/lib/closing/input";

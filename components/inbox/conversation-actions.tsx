@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
-import { markUnreadAction } from "@/app/(app)/inbox/actions";
+import { markUnreadAction } from "@/lib/actions/inbox";
 import { AssignDialog, type AssignContext } from "./assign-dialog";
 import { CloseDialog } from "./close-dialog";
 import { ConversationMenu, type ConversationAction } from "./conversation-menu";

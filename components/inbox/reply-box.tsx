@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import { sendReplyAction } from "@/app/(app)/inbox/actions";
+import { sendReplyAction } from "@/lib/actions/inbox";
 import { Button } from "@/components/ui/button";
 
 const draftKey = (conversationId: string) => `turno:draft:${conversationId}`;

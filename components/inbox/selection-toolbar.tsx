@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
-import { countSelectionAction } from "@/app/(app)/inbox/actions";
+import { countSelectionAction } from "@/lib/actions/inbox";
 import type { BulkSelection } from "@/lib/assignment/bulk-input";
 import type { DomainError } from "@/lib/errors";
 import { BulkAssignDialog } from "./bulk-assign-dialog";

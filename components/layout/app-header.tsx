@@ -1,10 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { setLocaleAction, signOutAction } from "@/app/(app)/actions";
+import { setLocaleAction, signOutAction } from "@/lib/actions/session";
 import { LOCALES } from "@/i18n/locales";
 import type { Actor } from "@/lib/access/actor";
-import { accountAdminDenial, canSeeAudit } from "@/lib/access/admin";
-import { canSeeInbox } from "@/lib/access/inbox";
+import { roleMay } from "@/lib/access/policy";
 import { NavLink } from "./nav-link";
 
 export async function AppHeader({ actor }: { actor: Actor }) {
@@ -18,10 +17,10 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         {t("app.name")}
       </Link>
       <nav aria-label={t("nav.main")} className="order-last -mx-2 flex w-full min-w-0 items-center gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
-        {canSeeInbox(actor.role) ? <NavLink href="/inbox">{t("nav.inbox")}</NavLink> : null}
-        {actor.role !== "support" ? <NavLink href="/contacts">{t("nav.contacts")}</NavLink> : null}
-        {canSeeAudit(actor.role) ? <NavLink href="/audit">{t("audit.title")}</NavLink> : null}
-        {accountAdminDenial(actor) ? null : <NavLink href="/settings">{t("settings.nav")}</NavLink>}
+        {roleMay(actor.role, "seeInbox") ? <NavLink href="/inbox">{t("nav.inbox")}</NavLink> : null}
+        {roleMay(actor.role, "seeContacts") ? <NavLink href="/contacts">{t("nav.contacts")}</NavLink> : null}
+        {roleMay(actor.role, "auditCloses") ? <NavLink href="/audit">{t("audit.title")}</NavLink> : null}
+        {roleMay(actor.role, "manageAccount") ? <NavLink href="/settings">{t("settings.nav")}</NavLink> : null}
       </nav>
       <div className="ml-auto flex items-center gap-3 text-sm">
         <span className="hidden text-right leading-tight sm:block" data-testid="current-user">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction, renameGroupAction } from "@/app/(app)/settings/actions";
+import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction, renameGroupAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { AccountGroup } from "@/lib/admin/groups";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createGroupAction } from "@/app/(app)/settings/actions";
+import { createGroupAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { groupNameSchema } from "@/lib/admin/group-input";
 import type { DomainError } from "@/lib/errors";

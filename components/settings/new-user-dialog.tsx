@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { createUserAction } from "@/app/(app)/settings/actions";
+import { createUserAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ROLES, type Role } from "@/db/schema";

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { changePlanAction, setAddonAction } from "@/app/(app)/settings/actions";
+import { changePlanAction, setAddonAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import type { Addon, Plan } from "@/db/schema";

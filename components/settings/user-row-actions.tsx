@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { changeRoleAction, setUserActiveAction } from "@/app/(app)/settings/actions";
+import { changeRoleAction, setUserActiveAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { ROLES, type Role } from "@/db/schema";

@@ -1,9 +1,10 @@
 import "server-only";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
 import { loadActor, type Actor } from "./actor";
+import { pageAccess, type Permission } from "./policy";
 
 /** The current actor, read from the database once per request; null when signed out or deactivated. */
 export const getActor = cache(async (): Promise<Actor | null> => {
@@ -20,4 +21,15 @@ export async function requireActor(): Promise<Actor> {
   if (!actor) redirect("/login");
   if (actor.mustChangePassword) redirect("/password");
   return actor;
+}
+
+/**
+ * The actor for a page that needs a permission: a role that never has it gets "not found"; an
+ * account whose plan lacks it gets `locked` (the page shows the locked notice instead).
+ */
+export async function requirePage(permission: Permission): Promise<{ actor: Actor; locked: boolean }> {
+  const actor = await requireActor();
+  const access = pageAccess(actor, permission);
+  if (access === "not_found") notFound();
+  return { actor, locked: access === "locked" };
 }

@@ -1,8 +1,26 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { conversations } from "@/db/schema";
 import type { Actor } from "./actor";
-import { visibleConversations } from "./inbox";
+
+/**
+ * The conversations an actor may see, as a WHERE condition: always within their account; a
+ * seller only their own, support only closed ones, an editor none. Every query of conversations
+ * goes through it; the permissions in policy.ts say what they may do with them.
+ */
+export function visibleConversations(actor: Actor): SQL {
+  const inAccount = eq(conversations.accountId, actor.accountId);
+  switch (actor.role) {
+    case "admin":
+      return inAccount;
+    case "seller":
+      return and(inAccount, eq(conversations.ownerId, actor.userId))!;
+    case "support":
+      return and(inAccount, eq(conversations.status, "closed"))!;
+    default:
+      return sql`false`;
+  }
+}
 
 /** Whether the actor can still see the conversation — a seller who gave it away cannot. */
 export async function canSeeConversation(db: Database, actor: Actor, conversationId: string): Promise<boolean> {

@@ -10,6 +10,10 @@ export const groupSchema = z.object({ groupId: z.uuid() });
 export const groupMemberSchema = z.object({ groupId: z.uuid(), userId: z.uuid({ error: "pickUser" }) });
 
 export type CreateGroupInput = z.input<typeof createGroupSchema>;
+export type CreateGroup = z.output<typeof createGroupSchema>;
 export type RenameGroupInput = z.input<typeof renameGroupSchema>;
+export type RenameGroup = z.output<typeof renameGroupSchema>;
 export type GroupInput = z.input<typeof groupSchema>;
+export type GroupRef = z.output<typeof groupSchema>;
 export type GroupMemberInput = z.input<typeof groupMemberSchema>;
+export type GroupMember = z.output<typeof groupMemberSchema>;

@@ -2,24 +2,15 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { accountAdminDenial } from "@/lib/access/admin";
+import { denial } from "@/lib/access/policy";
 import { ASSIGNABLE_ROLES } from "@/lib/assignment/assignees";
-import { fail, inTransaction, type Result } from "@/lib/errors";
-import { isUniqueViolation, recordAccountChange } from "./history";
-import {
-  createGroupSchema,
-  groupMemberSchema,
-  groupSchema,
-  renameGroupSchema,
-  type CreateGroupInput,
-  type GroupInput,
-  type GroupMemberInput,
-  type RenameGroupInput,
-} from "./group-input";
+import { fail, unlessTaken } from "@/lib/errors";
+import { recordAccountChange } from "./history";
+import type { CreateGroup, GroupMember, GroupRef, RenameGroup } from "./group-input";
 
 /** The account's groups with their members, for the admins' page. */
 export async function listGroups(db: Database, actor: Actor) {
-  if (accountAdminDenial(actor)) return [];
+  if (denial(actor, "manageAccount")) return [];
   const [groupRows, memberRows] = await Promise.all([
     db.select({ id: groups.id, name: groups.name }).from(groups).where(eq(groups.accountId, actor.accountId)).orderBy(asc(groups.name)),
     db
@@ -34,27 +25,7 @@ export async function listGroups(db: Database, actor: Actor) {
 
 export type AccountGroup = Awaited<ReturnType<typeof listGroups>>[number];
 
-/** Who may join a group: the account's active admins and sellers (the people conversations are dealt to). */
-export function listGroupCandidates(db: Database, actor: Actor) {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(and(eq(users.accountId, actor.accountId), eq(users.active, true), inArray(users.role, [...ASSIGNABLE_ROLES])))
-    .orderBy(asc(users.name));
-}
-
-async function withNameCheck<T extends object>(work: () => Promise<Result<T>>): Promise<Result<T>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, error: "name_taken" };
-    throw error;
-  }
-}
-
 async function lockGroup(tx: Database, actor: Actor, groupId: string) {
-  const denial = accountAdminDenial(actor);
-  if (denial) fail(denial);
   const [group] = await tx
     .select({ id: groups.id, name: groups.name })
     .from(groups)
@@ -64,118 +35,95 @@ async function lockGroup(tx: Database, actor: Actor, groupId: string) {
   return group;
 }
 
-export async function createGroup(db: Database, actor: Actor, input: CreateGroupInput): Promise<Result<{ groupId: string }>> {
-  const parsed = createGroupSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_input" };
-  return withNameCheck(() =>
-    inTransaction(db, async (tx) => {
-      const denial = accountAdminDenial(actor);
-      if (denial) fail(denial);
-      const [group] = await tx.insert(groups).values({ accountId: actor.accountId, name: parsed.data.name }).returning({ id: groups.id });
-      await recordAccountChange(tx, actor, "group.changed", { change: "created", groupId: group!.id, name: parsed.data.name });
-      return { groupId: group!.id };
-    }),
+export async function createGroup(tx: Database, actor: Actor, input: CreateGroup): Promise<{ groupId: string }> {
+  const [group] = await unlessTaken(
+    "name_taken",
+    tx.insert(groups).values({ accountId: actor.accountId, name: input.name }).returning({ id: groups.id }),
   );
+  await recordAccountChange(tx, actor, "group.changed", { change: "created", groupId: group!.id, name: input.name });
+  return { groupId: group!.id };
 }
 
-export async function renameGroup(db: Database, actor: Actor, input: RenameGroupInput): Promise<Result<object>> {
-  const parsed = renameGroupSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_input" };
-  const { groupId, name } = parsed.data;
-  return withNameCheck(() =>
-    inTransaction(db, async (tx) => {
-      const group = await lockGroup(tx, actor, groupId);
-      if (group.name === name) return {};
-      await tx.update(groups).set({ name }).where(and(eq(groups.accountId, actor.accountId), eq(groups.id, groupId)));
-      await recordAccountChange(tx, actor, "group.changed", { change: "renamed", groupId, from: group.name, to: name });
-      return {};
-    }),
-  );
+export async function renameGroup(tx: Database, actor: Actor, input: RenameGroup): Promise<object> {
+  const { groupId, name } = input;
+  const group = await lockGroup(tx, actor, groupId);
+  if (group.name === name) return {};
+  await unlessTaken("name_taken", tx.update(groups).set({ name }).where(and(eq(groups.accountId, actor.accountId), eq(groups.id, groupId))));
+  await recordAccountChange(tx, actor, "group.changed", { change: "renamed", groupId, from: group.name, to: name });
+  return {};
 }
 
 /**
  * Deleting a group removes its memberships; conversations keep their owners. Refused while an
  * automation flow deals conversations among it.
  */
-export async function deleteGroup(db: Database, actor: Actor, input: GroupInput): Promise<Result<object>> {
-  const parsed = groupSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_input" };
-  return inTransaction(db, async (tx) => {
-    const group = await lockGroup(tx, actor, parsed.data.groupId);
-    // A flow that deals conversations among this group would fail at every run once it is gone.
-    const [usedBy] = await queryRows<{ name: string }>(
-      tx,
-      sql`select name from automations
-          where account_id = ${actor.accountId}
-            and exists (select 1 from jsonb_array_elements(actions) a
-                        where a->>'type' = 'assign_round_robin' and a->>'groupId' = ${group.id}::text)
-          limit 1`,
-    );
-    if (usedBy) fail("group_in_use");
-    const members = await tx
+export async function deleteGroup(tx: Database, actor: Actor, input: GroupRef): Promise<object> {
+  const group = await lockGroup(tx, actor, input.groupId);
+  // A flow that deals conversations among this group would fail at every run once it is gone.
+  const [usedBy] = await queryRows<{ name: string }>(
+    tx,
+    sql`select name from automations
+        where account_id = ${actor.accountId}
+          and exists (select 1 from jsonb_array_elements(actions) a
+                      where a->>'type' = 'assign_round_robin' and a->>'groupId' = ${group.id}::text)
+        limit 1`,
+  );
+  if (usedBy) fail("group_in_use");
+  const members = await tx
+    .select({ userId: groupMembers.userId })
+    .from(groupMembers)
+    .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id)));
+  await tx.delete(groups).where(and(eq(groups.accountId, actor.accountId), eq(groups.id, group.id)));
+  await recordAccountChange(tx, actor, "group.changed", {
+    change: "deleted",
+    groupId: group.id,
+    name: group.name,
+    from: { members: members.map((m) => m.userId) },
+  });
+  return {};
+}
+
+export async function addGroupMember(tx: Database, actor: Actor, input: GroupMember): Promise<object> {
+  const { groupId, userId } = input;
+  const group = await lockGroup(tx, actor, groupId);
+  // Only an active admin or seller of this same account; any other id is refused, not ignored.
+  const added = await tx
+    .insert(groupMembers)
+    .select(
+      tx
+        .select({ accountId: users.accountId, groupId: sql<string>`${group.id}::uuid`.as("group_id"), userId: users.id })
+        .from(users)
+        .where(
+          and(
+            eq(users.accountId, actor.accountId),
+            eq(users.id, userId),
+            eq(users.active, true),
+            inArray(users.role, [...ASSIGNABLE_ROLES]),
+          ),
+        ),
+    )
+    .onConflictDoNothing()
+    .returning({ userId: groupMembers.userId });
+  if (added.length === 0) {
+    const [already] = await tx
       .select({ userId: groupMembers.userId })
       .from(groupMembers)
-      .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id)));
-    await tx.delete(groups).where(and(eq(groups.accountId, actor.accountId), eq(groups.id, group.id)));
-    await recordAccountChange(tx, actor, "group.changed", {
-      change: "deleted",
-      groupId: group.id,
-      name: group.name,
-      from: { members: members.map((m) => m.userId) },
-    });
-    return {};
-  });
+      .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)));
+    if (already) return {};
+    fail("invalid_target");
+  }
+  await recordAccountChange(tx, actor, "group.changed", { change: "member_added", groupId: group.id, name: group.name, userId });
+  return {};
 }
 
-export async function addGroupMember(db: Database, actor: Actor, input: GroupMemberInput): Promise<Result<object>> {
-  const parsed = groupMemberSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_input" };
-  const { groupId, userId } = parsed.data;
-  return inTransaction(db, async (tx) => {
-    const group = await lockGroup(tx, actor, groupId);
-    // Only an active admin or seller of this same account; any other id is refused, not ignored.
-    const added = await tx
-      .insert(groupMembers)
-      .select(
-        tx
-          .select({ accountId: users.accountId, groupId: sql<string>`${group.id}::uuid`.as("group_id"), userId: users.id })
-          .from(users)
-          .where(
-            and(
-              eq(users.accountId, actor.accountId),
-              eq(users.id, userId),
-              eq(users.active, true),
-              inArray(users.role, [...ASSIGNABLE_ROLES]),
-            ),
-          ),
-      )
-      .onConflictDoNothing()
-      .returning({ userId: groupMembers.userId });
-    if (added.length === 0) {
-      const [already] = await tx
-        .select({ userId: groupMembers.userId })
-        .from(groupMembers)
-        .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)));
-      if (already) return {};
-      fail("invalid_target");
-    }
-    await recordAccountChange(tx, actor, "group.changed", { change: "member_added", groupId: group.id, name: group.name, userId });
-    return {};
-  });
-}
-
-export async function removeGroupMember(db: Database, actor: Actor, input: GroupMemberInput): Promise<Result<object>> {
-  const parsed = groupMemberSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_input" };
-  const { groupId, userId } = parsed.data;
-  return inTransaction(db, async (tx) => {
-    const group = await lockGroup(tx, actor, groupId);
-    const removed = await tx
-      .delete(groupMembers)
-      .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)))
-      .returning({ userId: groupMembers.userId });
-    if (removed.length === 0) fail("not_found");
-    await recordAccountChange(tx, actor, "group.changed", { change: "member_removed", groupId: group.id, name: group.name, userId });
-    return {};
-  });
+export async function removeGroupMember(tx: Database, actor: Actor, input: GroupMember): Promise<object> {
+  const { groupId, userId } = input;
+  const group = await lockGroup(tx, actor, groupId);
+  const removed = await tx
+    .delete(groupMembers)
+    .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)))
+    .returning({ userId: groupMembers.userId });
+  if (removed.length === 0) fail("not_found");
+  await recordAccountChange(tx, actor, "group.changed", { change: "member_removed", groupId: group.id, name: group.name, userId });
+  return {};
 }

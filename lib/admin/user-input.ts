@@ -16,9 +16,12 @@ export const createUserSchema = z.object({
   role: z.enum(ROLES, { error: "pickRole" }),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
+export type CreateUser = z.output<typeof createUserSchema>;
 
 export const changeRoleSchema = z.object({ userId: z.uuid(), role: z.enum(ROLES, { error: "pickRole" }) });
 export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
+export type ChangeRole = z.output<typeof changeRoleSchema>;
 
 export const setUserActiveSchema = z.object({ userId: z.uuid(), active: z.boolean() });
 export type SetUserActiveInput = z.input<typeof setUserActiveSchema>;
+export type SetUserActive = z.output<typeof setUserActiveSchema>;

@@ -3,19 +3,12 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { groupMembers, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { accountAdminDenial } from "@/lib/access/admin";
+import { denial } from "@/lib/access/policy";
 import { ASSIGNABLE_ROLES } from "@/lib/assignment/assignees";
 import { hashPassword } from "@/lib/auth/password";
-import { fail, inTransaction, type Result } from "@/lib/errors";
-import { isUniqueViolation, recordAccountChange } from "./history";
-import {
-  changeRoleSchema,
-  createUserSchema,
-  setUserActiveSchema,
-  type ChangeRoleInput,
-  type CreateUserInput,
-  type SetUserActiveInput,
-} from "./user-input";
+import { fail, unlessTaken } from "@/lib/errors";
+import { recordAccountChange } from "./history";
+import type { ChangeRole, CreateUser, SetUserActive } from "./user-input";
 
 // No look-alike characters (0/O, 1/l/I): the admin may have to read it out to the person.
 const PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
@@ -27,7 +20,7 @@ export function generatePassword(): string {
 
 /** The account's people for the admins' page, active first, with how many open conversations each owns. */
 export async function listUsers(db: Database, actor: Actor) {
-  if (accountAdminDenial(actor)) return [];
+  if (denial(actor, "manageAccount")) return [];
   return db
     .select({
       id: users.id,
@@ -46,32 +39,20 @@ export async function listUsers(db: Database, actor: Actor) {
 
 export type AccountUser = Awaited<ReturnType<typeof listUsers>>[number];
 
-/** A new person of the account with a strong random one-time password, returned once (only its hash is kept); they choose their own at first sign-in. */
-export async function createAccountUser(
-  db: Database,
-  actor: Actor,
-  input: CreateUserInput,
-): Promise<Result<{ userId: string; password: string }>> {
-  const parsed = createUserSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_input" };
-  const denial = accountAdminDenial(actor);
-  if (denial) return { ok: false, error: denial };
+/**
+ * A new person of the account with a strong random one-time password, returned once (only its
+ * hash is kept); they choose their own at first sign-in.
+ */
+export async function createAccountUser(tx: Database, actor: Actor, input: CreateUser) {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
-  try {
-    return await inTransaction(db, async (tx) => {
-      const [created] = await tx
-        .insert(users)
-        .values({ accountId: actor.accountId, ...parsed.data, passwordHash, mustChangePassword: true })
-        .returning({ id: users.id });
-      await recordAccountChange(tx, actor, "user.created", { userId: created!.id, ...parsed.data });
-      return { userId: created!.id, password };
-    });
-  } catch (error) {
-    // Sign-in is by email alone, so the address may belong to someone in any account.
-    if (isUniqueViolation(error)) return { ok: false, error: "email_taken" };
-    throw error;
-  }
+  // Sign-in is by email alone, so the address may belong to someone in any account.
+  const [created] = await unlessTaken(
+    "email_taken",
+    tx.insert(users).values({ accountId: actor.accountId, ...input, passwordHash, mustChangePassword: true }).returning({ id: users.id }),
+  );
+  await recordAccountChange(tx, actor, "user.created", { userId: created!.id, ...input });
+  return { userId: created!.id, password };
 }
 
 /**
@@ -93,59 +74,47 @@ async function lockTargetAndAdmins(tx: Database, actor: Actor, userId: string) {
   return { target, isLastAdmin };
 }
 
-export async function changeUserRole(db: Database, actor: Actor, input: ChangeRoleInput): Promise<Result<{ changed: boolean }>> {
-  const parsed = changeRoleSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_input" };
-  const { userId, role } = parsed.data;
-  return inTransaction(db, async (tx) => {
-    const denial = accountAdminDenial(actor);
-    if (denial) fail(denial);
-    const { target, isLastAdmin } = await lockTargetAndAdmins(tx, actor, userId);
-    if (target.role === role) return { changed: false };
-    if (isLastAdmin) fail("last_admin");
-    await tx.update(users).set({ role }).where(and(eq(users.accountId, actor.accountId), eq(users.id, userId)));
-    // Groups are for dealing conversations: only admins and sellers may stay in them.
-    const removed = (ASSIGNABLE_ROLES as readonly Role[]).includes(role)
-      ? []
-      : await tx
-          .delete(groupMembers)
-          .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.userId, userId)))
-          .returning({ groupId: groupMembers.groupId });
-    await recordAccountChange(tx, actor, "user.role_changed", {
-      userId,
-      name: target.name,
-      from: target.role,
-      to: role,
-      removedFromGroups: removed.map((r) => r.groupId),
-    });
-    return { changed: true };
+export async function changeUserRole(tx: Database, actor: Actor, input: ChangeRole): Promise<{ changed: boolean }> {
+  const { userId, role } = input;
+  const { target, isLastAdmin } = await lockTargetAndAdmins(tx, actor, userId);
+  if (target.role === role) return { changed: false };
+  if (isLastAdmin) fail("last_admin");
+  await tx.update(users).set({ role }).where(and(eq(users.accountId, actor.accountId), eq(users.id, userId)));
+  // Groups are for dealing conversations: only admins and sellers may stay in them.
+  const removed = (ASSIGNABLE_ROLES as readonly Role[]).includes(role)
+    ? []
+    : await tx
+        .delete(groupMembers)
+        .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.userId, userId)))
+        .returning({ groupId: groupMembers.groupId });
+  await recordAccountChange(tx, actor, "user.role_changed", {
+    userId,
+    name: target.name,
+    from: target.role,
+    to: role,
+    removedFromGroups: removed.map((r) => r.groupId),
   });
+  return { changed: true };
 }
 
 /**
  * Deactivating ends the person's sessions at their next request (the actor is read from the
  * database each time) and keeps what they own assigned to them until someone reassigns it.
  */
-export async function setUserActive(db: Database, actor: Actor, input: SetUserActiveInput): Promise<Result<{ changed: boolean }>> {
-  const parsed = setUserActiveSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: "invalid_input" };
-  const { userId, active } = parsed.data;
-  return inTransaction(db, async (tx) => {
-    const denial = accountAdminDenial(actor);
-    if (denial) fail(denial);
-    const { target, isLastAdmin } = await lockTargetAndAdmins(tx, actor, userId);
-    if (target.active === active) return { changed: false };
-    if (!active && isLastAdmin) fail("last_admin");
-    // Signing oneself out of the account for good is never what an admin meant to click.
-    if (!active && userId === actor.userId) fail("self_deactivation");
-    await tx.update(users).set({ active }).where(and(eq(users.accountId, actor.accountId), eq(users.id, userId)));
-    await recordAccountChange(tx, actor, active ? "user.reactivated" : "user.deactivated", {
-      userId,
-      name: target.name,
-      role: target.role,
-      from: { active: target.active },
-      to: { active },
-    });
-    return { changed: true };
+export async function setUserActive(tx: Database, actor: Actor, input: SetUserActive): Promise<{ changed: boolean }> {
+  const { userId, active } = input;
+  const { target, isLastAdmin } = await lockTargetAndAdmins(tx, actor, userId);
+  if (target.active === active) return { changed: false };
+  if (!active && isLastAdmin) fail("last_admin");
+  // Signing oneself out of the account for good is never what an admin meant to click.
+  if (!active && userId === actor.userId) fail("self_deactivation");
+  await tx.update(users).set({ active }).where(and(eq(users.accountId, actor.accountId), eq(users.id, userId)));
+  await recordAccountChange(tx, actor, active ? "user.reactivated" : "user.deactivated", {
+    userId,
+    name: target.name,
+    role: target.role,
+    from: { active: target.active },
+    to: { active },
   });
+  return { changed: true };
 }

@@ -32,4 +32,7 @@ export const bulkAssignSchema = z.object({
   markUnread: z.boolean().default(false),
   transfer: transferSchema.default(NO_TRANSFER),
 });
+/** What a form sends. */
 export type BulkAssignInput = z.input<typeof bulkAssignSchema>;
+/** What the domain receives, parsed. */
+export type BulkAssign = z.output<typeof bulkAssignSchema>;

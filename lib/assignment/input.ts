@@ -33,7 +33,10 @@ export const assignOneSchema = z.object({
   markUnread: z.boolean().default(false),
   transfer: transferSchema.default(NO_TRANSFER),
 });
+/** What a form sends. */
 export type AssignOneInput = z.input<typeof assignOneSchema>;
+/** What the domain receives, parsed. */
+export type AssignOne = z.output<typeof assignOneSchema>;
 
 /**
  * What may be carried to the new owner in each mode: nothing when unassigning; with the

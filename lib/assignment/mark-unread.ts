@@ -1,11 +1,10 @@
-import { eq, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
+import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { conversations } from "@/db/schema";
-import { historyActorId, type Actor } from "@/lib/access/actor";
-import { visibleConversations } from "@/lib/access/inbox";
-import { inboxActionDenial } from "@/lib/access/inbox-actions";
-import { fail, inTransaction } from "@/lib/errors";
+import type { Actor } from "@/lib/access/actor";
+import { visibleConversations } from "@/lib/access/visibility";
+import { fail } from "@/lib/errors";
+import { historyInsert } from "@/lib/history/record";
 
 /**
  * Marks conversations unread so their owner sees them as new; each mark is in the history. One
@@ -13,8 +12,6 @@ import { fail, inTransaction } from "@/lib/errors";
  * order and decided on as locked.
  */
 export async function markConversationsUnread(tx: Database, actor: Actor, selection: SQL): Promise<{ marked: number }> {
-  const denial = inboxActionDenial(actor);
-  if (denial) fail(denial);
   const [row] = await queryRows<{ seen: number; marked: number }>(
     tx,
     sql`with locked as materialized (
@@ -27,35 +24,29 @@ export async function markConversationsUnread(tx: Database, actor: Actor, select
           from locked l
           where c.account_id = ${actor.accountId} and c.id = l.id and not l.unread
           returning c.id, c.owner_id
-        ), logged as (
-          insert into history_entries (account_id, conversation_id, actor_id, kind, data)
-          select ${actor.accountId}, id, ${historyActorId(actor)}::uuid, 'conversation.marked_unread', jsonb_build_object('for', owner_id)
-          from marked
-        )
+        ), logged as (${historyInsert(
+          actor.accountId,
+          actor,
+          sql`select id as conversation_id, 'conversation.marked_unread' as kind, json_build_object('for', owner_id) as data from marked`,
+        )})
         select (select count(*)::int from locked) as seen, (select count(*)::int from marked) as marked`,
   );
   if (!row || row.seen === 0) fail("not_found");
   return { marked: row.marked };
 }
 
-export async function markOneUnread(db: Database, actor: Actor, conversationId: string) {
-  const denial = inboxActionDenial(actor);
-  if (denial) return { ok: false as const, error: denial };
-  if (!z.uuid().safeParse(conversationId).success) return { ok: false as const, error: "invalid_input" as const };
-  return inTransaction(db, (tx) => markConversationsUnread(tx, actor, eq(conversations.id, conversationId)));
-}
-
 /**
- * Opening a conversation reads it — but only for its owner: an admin looking in must not
- * clear what the owner has not seen. Not a change worth a history entry or a new version.
+ * Opening a conversation reads it — but only for its owner: an admin looking in must not clear
+ * what the owner has not seen. Not a change worth a history entry or a new version.
  */
-export async function markReadByOwner(db: Database, actor: Actor, conversationId: string): Promise<void> {
-  if (!z.uuid().safeParse(conversationId).success) return;
-  await db
+export async function markReadByOwner(tx: Database, actor: Actor, conversationId: string): Promise<{ read: boolean }> {
+  const rows = await tx
     .update(conversations)
     .set({ unread: false })
     .where(
       sql`${conversations.accountId} = ${actor.accountId} and ${conversations.id} = ${conversationId}
           and ${conversations.ownerId} = ${actor.userId} and ${conversations.unread}`,
-    );
+    )
+    .returning({ id: conversations.id });
+  return { read: rows.length > 0 };
 }

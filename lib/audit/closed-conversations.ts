@@ -2,7 +2,7 @@ import { aliasedTable, and, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contacts, conversationCloses, conversations, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { auditDenial } from "@/lib/access/admin";
+import { denial as policyDenial } from "@/lib/access/policy";
 import type { Result } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/inbox/cursor";
 import { containsFolded } from "@/lib/sql";
@@ -70,7 +70,7 @@ export async function listClosedConversations(
   cursorText?: string,
   limit = AUDIT_PAGE_SIZE,
 ): Promise<Result<ClosedConversationPage>> {
-  const denial = auditDenial(actor);
+  const denial = policyDenial(actor, "auditCloses");
   if (denial) return { ok: false, error: denial };
   const cursor = decodeCursor(cursorText, "number");
   const rows = await db
@@ -119,7 +119,7 @@ export async function listClosedConversations(
 }
 
 export async function countClosedConversations(db: Database, actor: Actor, filters: AuditFilters): Promise<number> {
-  if (auditDenial(actor)) return 0;
+  if (policyDenial(actor, "auditCloses")) return 0;
   const [row] = await db
     .select({ count: sql<number>`count(*)::int` })
     .from(conversationCloses)
@@ -129,7 +129,7 @@ export async function countClosedConversations(db: Database, actor: Actor, filte
 
 /** People who closed or own conversations of the account, for the filters' pickers. */
 export async function loadAuditPeople(db: Database, actor: Actor) {
-  if (auditDenial(actor)) return [];
+  if (policyDenial(actor, "auditCloses")) return [];
   return db
     .select({ id: users.id, name: users.name, active: users.active })
     .from(users)

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/access/actor";
-import { auditDenial } from "@/lib/access/admin";
+import { denial as policyDenial } from "@/lib/access/policy";
 import type { Result } from "@/lib/errors";
 import { listClosedConversations, type ClosedConversationRow } from "./closed-conversations";
 import type { AuditFilters } from "./filters";
@@ -48,7 +48,7 @@ export function auditCsvStream(
   headers: Record<AuditCsvColumn, string>,
   batchSize = 2_000,
 ): Result<{ stream: ReadableStream<Uint8Array> }> {
-  const denial = auditDenial(actor);
+  const denial = policyDenial(actor, "auditCloses");
   if (denial) return { ok: false, error: denial };
   const encoder = new TextEncoder();
   let cursor: string | undefined;

@@ -22,6 +22,7 @@ export const createAutomationSchema = z.object({
   actions: z.array(automationActionSchema).min(1, { error: "actionsRequired" }).max(10, { error: "tooManyActions" }),
 });
 export type CreateAutomationInput = z.input<typeof createAutomationSchema>;
+export type CreateAutomation = z.output<typeof createAutomationSchema>;
 
 /**
  * Flows post from inside our network, so an address of it is refused when the flow is saved; a

@@ -2,10 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { conversations, type AutomationAction } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { resolveAssignTarget } from "@/lib/assignment/assign-bulk";
-import { assignConversations } from "@/lib/assignment/assign-conversations";
+import { denial } from "@/lib/access/policy";
+import { assign } from "@/lib/assignment/assign";
 import { NO_TRANSFER } from "@/lib/assignment/input";
-import { recordDealt } from "@/lib/assignment/round-robin";
 import { DomainFailure } from "@/lib/errors";
 import { sendReply } from "@/lib/messaging/send-reply";
 import { signBody } from "@/lib/whatsapp/signature";
@@ -27,34 +26,40 @@ export interface ActionDeps {
   postWebhook: PostWebhook;
 }
 
-/** Runs one action of a flow for one event, as the account's automation (no person behind it). */
+/**
+ * Runs one action of a flow for one event, as the account's automation (no person behind it):
+ * the same policy and the same use cases a person's action goes through. A refusal fails the run
+ * with its reason, for the runs page, and is retried like any other failure.
+ */
 export async function runAction(tx: Database, actor: Actor, action: AutomationAction, job: ActionJob, deps: ActionDeps) {
+  if (action.type !== "webhook") {
+    const denied = denial(actor, "changeConversations");
+    if (denied) throw new Error(`${action.type} refused: ${denied}`);
+  }
+  try {
+    await runOne(tx, actor, action, job, deps);
+  } catch (error) {
+    throw error instanceof DomainFailure ? new Error(`${action.type} refused: ${error.code}`) : error;
+  }
+}
+
+async function runOne(tx: Database, actor: Actor, action: AutomationAction, job: ActionJob, deps: ActionDeps) {
   switch (action.type) {
-    case "reply": {
-      const result = await sendReply(tx, actor, { conversationId: job.conversationId, body: action.text }, deps.sender);
-      if (!result.ok) throw new Error(`reply refused: ${result.error}`);
+    case "reply":
+      await sendReply(tx, actor, { conversationId: job.conversationId, body: action.text }, deps.sender);
       return;
-    }
     case "assign_user":
-    case "assign_round_robin": {
-      const target = await resolveAssignTarget(
-        tx,
-        actor.accountId,
-        action.type === "assign_user"
-          ? { mode: "user", userId: action.userId }
-          : { mode: "round_robin", pool: { kind: "groups", groupIds: [action.groupId] } },
-      ).catch((error: unknown) => {
-        throw error instanceof DomainFailure ? new Error(`assignment target refused: ${error.code}`) : error;
-      });
-      const summary = await assignConversations(tx, actor, {
+    case "assign_round_robin":
+      await assign(tx, actor, {
         selection: eq(conversations.id, job.conversationId),
-        target,
+        target:
+          action.type === "assign_user"
+            ? { mode: "user", userId: action.userId }
+            : { mode: "round_robin", pool: { kind: "groups", groupIds: [action.groupId] } },
         markUnread: false,
         transfer: NO_TRANSFER,
       });
-      if (target.mode === "round_robin") await recordDealt(tx, actor.accountId, summary.assigned);
       return;
-    }
     case "webhook": {
       const body = JSON.stringify(await webhookBody(tx, actor.accountId, job));
       const response = await deps.postWebhook(action.url, {

@@ -3,6 +3,8 @@ import { queryRows, type Database } from "@/db/client";
 import type { AutomationAction } from "@/db/schema";
 import { loadSystemActor } from "@/lib/access/actor";
 import { transactionWithRetry } from "@/lib/errors";
+import { heartbeat } from "@/lib/health/heartbeat";
+import { log, requestLogger } from "@/lib/log";
 import { senderForAccount } from "@/lib/whatsapp/cloud-sender";
 import type { WhatsAppSender } from "@/lib/whatsapp/sender";
 import { defaultWebhookPoster, type PostWebhook } from "./post-webhook";
@@ -55,6 +57,7 @@ export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20
             for update of j skip locked`,
       );
       if (!job) return null;
+      const jobLog = requestLogger({ job: job.id, accountId: job.accountId, automationId: job.automationId, attempt: job.attempts + 1 });
       try {
         if (!job.action) throw new Error("the flow no longer has this action");
         if (job.active) {
@@ -65,11 +68,15 @@ export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20
         }
         await tx.execute(sql`update automation_jobs set status = 'done', attempts = attempts + 1, last_error = null,
                                finished_at = now() where id = ${job.id}`);
+        jobLog.info("automation job done");
         return "done" as const;
       } catch (error) {
         const attempts = job.attempts + 1;
         const failed = attempts >= MAX_ATTEMPTS;
         const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+        // A retry is the outbox working as meant; a job given up on is what someone should look at.
+        if (failed) jobLog.warn({ err: error }, "automation job failed for good");
+        else jobLog.info({ err: error }, "automation job will be retried");
         await tx.execute(sql`update automation_jobs set attempts = ${attempts}, last_error = ${message},
                                status = ${failed ? "failed" : "pending"},
                                available_at = now() + ${`${backoffMs(attempts)} milliseconds`}::interval,
@@ -88,12 +95,16 @@ export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20
 export function startWorker(getDb: () => Promise<Database>, options: { intervalMs?: number } & WorkerDeps = {}) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const alive = heartbeat();
+  const workerLog = log.child({ worker: alive.workerId });
   const tick = async () => {
     try {
-      const counts = await runDueJobs(await getDb(), options);
-      if (counts.done + counts.retried + counts.failed > 0) console.log("[automations]", counts);
+      const db = await getDb();
+      await alive.beat(db);
+      const counts = await runDueJobs(db, options);
+      if (counts.done + counts.retried + counts.failed > 0) workerLog.info(counts, "outbox delivered");
     } catch (error) {
-      console.error("[automations] worker tick failed", error);
+      workerLog.error({ err: error }, "worker tick failed");
     }
     if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 2_000);
   };

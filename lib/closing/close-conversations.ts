@@ -1,14 +1,14 @@
 import { eq, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
 import { conversations } from "@/db/schema";
-import { historyActorId, type Actor } from "@/lib/access/actor";
-import { enqueueJobs } from "@/lib/automations/enqueue";
-import { visibleConversations } from "@/lib/access/inbox";
-import { inboxActionDenial } from "@/lib/access/inbox-actions";
+import type { Actor } from "@/lib/access/actor";
+import { visibleConversations } from "@/lib/access/visibility";
 import { findAssignees } from "@/lib/assignment/assignees";
-import { fail, inTransaction } from "@/lib/errors";
+import { fail } from "@/lib/errors";
+import { enqueueJobs } from "@/lib/events/outbox";
+import { historyInsert } from "@/lib/history/record";
 import { uuidArray } from "@/lib/sql";
-import { closeSchema, type CloseInput } from "./input";
+import type { Close } from "./input";
 
 /**
  * Closes open conversations with a reason. The owner becomes the hand-over person, or the
@@ -20,8 +20,6 @@ export async function closeConversations(
   actor: Actor,
   options: { selection: SQL; reason: string; handOverTo?: string; expectedVersion?: number },
 ): Promise<{ closed: number }> {
-  const denial = inboxActionDenial(actor);
-  if (denial) fail(denial);
   if (options.handOverTo) {
     const [assignee] = await findAssignees(tx, actor.accountId, [options.handOverTo]);
     if (!assignee) fail("invalid_target");
@@ -57,27 +55,23 @@ export async function closeConversations(
         sql`select id as conversation_id, jsonb_build_object('reason', ${options.reason}::text, 'owner', new_owner) as payload from closed`,
       )}
     )
-    insert into history_entries (account_id, conversation_id, actor_id, kind, data)
-    select ${actor.accountId}, id, ${historyActorId(actor)}::uuid, 'conversation.closed',
-      jsonb_build_object('reason', ${options.reason}::text, 'handOverTo', ${options.handOverTo ?? null}::uuid,
-        'from', old_owner, 'to', new_owner)
-    from closed`);
+    ${historyInsert(
+      actor.accountId,
+      actor,
+      sql`select id as conversation_id, 'conversation.closed' as kind,
+            json_build_object('reason', ${options.reason}::text, 'handOverTo', ${options.handOverTo ?? null}::uuid,
+              'from', old_owner, 'to', new_owner) as data
+          from closed`,
+    )}`);
   return { closed: locked.length };
 }
 
-/** "Cerrar conversación" on one conversation. */
-export async function closeOne(db: Database, actor: Actor, input: CloseInput) {
-  const denial = inboxActionDenial(actor);
-  if (denial) return { ok: false as const, error: denial };
-  const parsed = closeSchema.safeParse(input);
-  if (!parsed.success) return { ok: false as const, error: "invalid_input" as const };
-  const { conversationId, version, reason, handOverTo } = parsed.data;
-  return inTransaction(db, (tx) =>
-    closeConversations(tx, actor, {
-      selection: eq(conversations.id, conversationId),
-      reason,
-      handOverTo,
-      expectedVersion: version,
-    }),
-  );
+/** "Cerrar conversación" on one conversation, over the version the person saw. */
+export function closeOne(tx: Database, actor: Actor, input: Close) {
+  return closeConversations(tx, actor, {
+    selection: eq(conversations.id, input.conversationId),
+    reason: input.reason,
+    handOverTo: input.handOverTo,
+    expectedVersion: input.version,
+  });
 }

@@ -11,4 +11,7 @@ export const closeSchema = z.object({
   // The person who will own it if the customer writes again; absent: the closer stays the owner.
   handOverTo: z.uuid({ error: "pickUser" }).optional(),
 });
+/** What a form sends. */
 export type CloseInput = z.input<typeof closeSchema>;
+/** What the domain receives, parsed. */
+export type Close = z.output<typeof closeSchema>;

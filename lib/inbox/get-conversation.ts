@@ -12,7 +12,7 @@ import {
   users,
 } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { visibleConversations } from "@/lib/access/inbox";
+import { visibleConversations } from "@/lib/access/visibility";
 import { windowClosesAt } from "./window";
 
 const owners = aliasedTable(users, "owner");

@@ -2,7 +2,7 @@ import { aliasedTable, and, desc, eq, ilike, isNull, or, sql, type SQL } from "d
 import type { Database } from "@/db/client";
 import { contacts, conversations, groupMembers, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { visibleConversations } from "@/lib/access/inbox";
+import { visibleConversations } from "@/lib/access/visibility";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { containsFolded } from "@/lib/sql";
 import type { InboxFilters } from "./filters";

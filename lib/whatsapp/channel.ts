@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { whatsappChannels } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { accountAdminDenial } from "@/lib/access/admin";
+import { denial as policyDenial } from "@/lib/access/policy";
 import type { Result } from "@/lib/errors";
 
 /** The account's number as its admins see it: never its secrets or tokens. */
@@ -10,7 +10,7 @@ export async function accountChannel(
   db: Database,
   actor: Actor,
 ): Promise<Result<{ channel: { displayPhone: string; phoneNumberId: string } | null }>> {
-  const denial = accountAdminDenial(actor);
+  const denial = policyDenial(actor, "manageAccount");
   if (denial) return { ok: false, error: denial };
   const [channel] = await db
     .select({ displayPhone: whatsappChannels.displayPhone, phoneNumberId: whatsappChannels.phoneNumberId })

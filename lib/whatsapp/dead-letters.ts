@@ -3,7 +3,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { whatsappDeadLetters, type DeadLetterKind } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { accountAdminDenial } from "@/lib/access/admin";
+import { denial as policyDenial } from "@/lib/access/policy";
 import type { Result } from "@/lib/errors";
 import { stripUnstorable, truncateText } from "@/lib/text";
 
@@ -60,7 +60,7 @@ export async function listDeadLetters(
   beforeText?: string,
   limit = DEAD_LETTER_PAGE_SIZE,
 ): Promise<Result<DeadLetterPage>> {
-  const denial = accountAdminDenial(actor);
+  const denial = policyDenial(actor, "manageAccount");
   if (denial) return { ok: false, error: denial };
   const before = beforeText && /^[0-9]{1,18}$/.test(beforeText) ? beforeText : undefined;
   const ofAccount = eq(whatsappDeadLetters.accountId, actor.accountId);

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { queryRows, type Database } from "@/db/client";
-import { enqueueEvent } from "@/lib/automations/enqueue";
+import { enqueueEvent } from "@/lib/events/outbox";
 import { transactionWithRetry } from "@/lib/errors";
-import { PREVIEW_LENGTH } from "@/lib/messaging/send-reply";
+import { recordHistory } from "@/lib/history/record";
+import { messagePreview } from "@/lib/inbox/preview";
 import { truncateText } from "@/lib/text";
 import { inboundContent } from "./inbound-content";
 import type { WebhookMessage, WebhookStatus } from "./payload";
@@ -23,7 +24,7 @@ export async function receiveInboundMessage(
   profileName: string | undefined,
 ): Promise<InboundResult> {
   const { type, body } = inboundContent(message);
-  const preview = truncateText(body, PREVIEW_LENGTH);
+  const preview = messagePreview(body);
   // As text with a cast: postgres.js won't take a Date in a raw query.
   const sentAt = sql`${new Date(Number(message.timestamp) * 1000).toISOString()}::timestamptz`;
   const name = truncateText(profileName?.trim() || `+${message.from}`, 200);
@@ -76,10 +77,9 @@ export async function receiveInboundMessage(
         where account_id = ${accountId} and id = ${conversation!.id}`);
     }
     if (reopened) {
-      await tx.execute(sql`
-        insert into history_entries (account_id, conversation_id, actor_id, kind, data)
-        values (${accountId}, ${conversation!.id}, null, 'conversation.reopened',
-                jsonb_build_object('by', 'customer', 'owner', ${conversation!.owner_id}::uuid))`);
+      await recordHistory(tx, accountId, "customer", [
+        { conversationId: conversation!.id, kind: "conversation.reopened", data: { by: "customer", owner: conversation!.owner_id } },
+      ]);
     }
     if (isNew || reopened) {
       await enqueueEvent(tx, accountId, "conversation.opened_by_whatsapp", conversation!.id, {

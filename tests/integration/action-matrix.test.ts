@@ -82,7 +82,8 @@ const reply = [{ type: "reply", text: "Gracias por escribir" }];
 
 type Input = unknown;
 interface ActionCase {
-  area: "inbox" | "admin" | "automations";
+  /** "read" is the side effect of opening a conversation: it has its own role cells below. */
+  area: "inbox" | "read" | "admin" | "automations";
   /** Inputs that name the other tenant's conversations, people, groups or flows, acting as `a`'s admin. */
   foreign: (a: Tenant, b: Tenant) => Promise<Input[]> | Input[];
   /** True when a foreign-looking input is still a valid change of the actor's own account (nothing of `b` in it). */
@@ -93,9 +94,9 @@ interface ActionCase {
   valid?: (t: Tenant) => Promise<Input> | Input;
 }
 
-/** Every server action, by "file under app/#export". */
+/** Every server action, by "file from the project root#export". */
 const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
-  "(app)/inbox/actions.ts#assignConversationAction": {
+  "lib/actions/inbox.ts#assignConversationAction": {
     area: "inbox",
     foreign: async (a, b) => [
       { conversationId: b.conversation.id, version: 1, target: { mode: "user", userId: a.seller.id } },
@@ -103,7 +104,7 @@ const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
     ],
     onConversation: (t, c) => ({ conversationId: c.id, version: c.version, target: { mode: "user", userId: t.seller2.id } }),
   },
-  "(app)/inbox/actions.ts#closeConversationAction": {
+  "lib/actions/inbox.ts#closeConversationAction": {
     area: "inbox",
     foreign: async (a, b) => [
       { conversationId: b.conversation.id, version: 1, reason: "Cerrada desde otra cuenta" },
@@ -111,22 +112,27 @@ const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
     ],
     onConversation: (_t, c) => ({ conversationId: c.id, version: c.version, reason: "Cliente atendido" }),
   },
-  "(app)/inbox/actions.ts#markUnreadAction": {
+  "lib/actions/inbox.ts#markUnreadAction": {
     area: "inbox",
     foreign: (_a, b) => [b.conversation.id],
     onConversation: (_t, c) => c.id,
   },
-  "(app)/inbox/actions.ts#sendReplyAction": {
+  "lib/actions/inbox.ts#markReadAction": {
+    area: "read",
+    foreign: (_a, b) => [b.conversation.id],
+    onConversation: (_t, c) => c.id,
+  },
+  "lib/actions/inbox.ts#sendReplyAction": {
     area: "inbox",
     foreign: (_a, b) => [{ conversationId: b.conversation.id, body: "Hola desde otra cuenta" }],
     onConversation: (_t, c) => ({ conversationId: c.id, body: "¡Hola! ¿En qué te ayudo?" }),
   },
-  "(app)/inbox/actions.ts#countSelectionAction": {
+  "lib/actions/inbox.ts#countSelectionAction": {
     area: "inbox",
     foreign: (_a, b) => [{ group: b.group.id }, { owner: b.seller.id }],
     valid: () => ({}),
   },
-  "(app)/inbox/actions.ts#assignBulkAction": {
+  "lib/actions/inbox.ts#assignBulkAction": {
     area: "inbox",
     foreign: async (a, b) => [
       { selection: { kind: "ids", ids: [b.conversation.id] }, target: { mode: "none" } },
@@ -140,39 +146,39 @@ const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
     ],
     onConversation: (_t, c) => ({ selection: { kind: "ids", ids: [c.id] }, target: { mode: "none" } }),
   },
-  "(app)/settings/actions.ts#createUserAction": {
+  "lib/actions/settings.ts#createUserAction": {
     area: "admin",
     foreign: () => [{ name: "Persona nueva", email: email(), role: "seller" }],
     foreignMayChangeOwn: true,
     valid: () => ({ name: "Persona nueva", email: email(), role: "seller" }),
   },
-  "(app)/settings/actions.ts#changeRoleAction": {
+  "lib/actions/settings.ts#changeRoleAction": {
     area: "admin",
     foreign: (_a, b) => [{ userId: b.seller.id, role: "editor" }, { userId: b.admin.id, role: "seller" }],
     valid: async (t) => ({ userId: (await t.fresh.seller()).id, role: "editor" }),
   },
-  "(app)/settings/actions.ts#setUserActiveAction": {
+  "lib/actions/settings.ts#setUserActiveAction": {
     area: "admin",
     foreign: (_a, b) => [{ userId: b.seller.id, active: false }],
     valid: async (t) => ({ userId: (await t.fresh.seller()).id, active: false }),
   },
-  "(app)/settings/actions.ts#createGroupAction": {
+  "lib/actions/settings.ts#createGroupAction": {
     area: "admin",
     foreign: () => [{ name: `Grupo ${randomUUID()}` }],
     foreignMayChangeOwn: true,
     valid: () => ({ name: `Grupo ${randomUUID()}` }),
   },
-  "(app)/settings/actions.ts#renameGroupAction": {
+  "lib/actions/settings.ts#renameGroupAction": {
     area: "admin",
     foreign: (_a, b) => [{ groupId: b.group.id, name: "Renombrado desde fuera" }],
     valid: async (t) => ({ groupId: (await t.fresh.group()).id, name: `Renombrado ${randomUUID()}` }),
   },
-  "(app)/settings/actions.ts#deleteGroupAction": {
+  "lib/actions/settings.ts#deleteGroupAction": {
     area: "admin",
     foreign: (_a, b) => [{ groupId: b.group.id }],
     valid: async (t) => ({ groupId: (await t.fresh.group()).id }),
   },
-  "(app)/settings/actions.ts#addGroupMemberAction": {
+  "lib/actions/settings.ts#addGroupMemberAction": {
     area: "admin",
     foreign: (a, b) => [
       { groupId: b.group.id, userId: a.seller.id },
@@ -180,7 +186,7 @@ const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
     ],
     valid: async (t) => ({ groupId: t.group.id, userId: (await t.fresh.seller()).id }),
   },
-  "(app)/settings/actions.ts#removeGroupMemberAction": {
+  "lib/actions/settings.ts#removeGroupMemberAction": {
     area: "admin",
     foreign: (a, b) => [
       { groupId: b.group.id, userId: b.seller.id },
@@ -192,20 +198,20 @@ const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
       return { groupId: group.id, userId: seller.id };
     },
   },
-  "(app)/settings/actions.ts#changePlanAction": {
+  "lib/actions/settings.ts#changePlanAction": {
     area: "admin",
     foreign: () => [{ plan: "enterprise" }],
     foreignMayChangeOwn: true,
     // The plan the account already has: a valid call that leaves the account as it is.
     valid: (t) => ({ plan: t.account.plan }),
   },
-  "(app)/settings/actions.ts#setAddonAction": {
+  "lib/actions/settings.ts#setAddonAction": {
     area: "admin",
     foreign: () => [{ addon: "whatsapp", active: true }],
     foreignMayChangeOwn: true,
     valid: (t) => ({ addon: "whatsapp", active: t.account.plan !== "basic" }),
   },
-  "(app)/settings/automations/actions.ts#createAutomationAction": {
+  "lib/actions/settings.ts#createAutomationAction": {
     area: "automations",
     foreign: (_a, b) => [
       { name: "Asignar fuera", trigger: "conversation.opened_by_whatsapp", actions: [{ type: "assign_user", userId: b.seller.id }] },
@@ -213,26 +219,27 @@ const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
     ],
     valid: () => ({ name: "Agradecer", trigger: "conversation.closed", actions: reply }),
   },
-  "(app)/settings/automations/actions.ts#toggleAutomationAction": {
+  "lib/actions/settings.ts#toggleAutomationAction": {
     area: "automations",
     foreign: (_a, b) => [{ id: b.flow.id, active: false }],
     valid: async (t) => ({ id: (await t.fresh.flow()).id, active: false }),
   },
-  "(app)/settings/automations/actions.ts#deleteAutomationAction": {
+  "lib/actions/settings.ts#deleteAutomationAction": {
     area: "automations",
     foreign: (_a, b) => [b.flow.id],
     valid: async (t) => (await t.fresh.flow()).id,
   },
-  "(app)/actions.ts#signOutAction": { area: "session", why: "ends the caller's own session; tests/e2e/01-auth and tests/integration/sessions" },
-  "(app)/actions.ts#setLocaleAction": { area: "session", why: "sets the caller's language cookie; reads no tenant data" },
-  "login/actions.ts#signInAction": { area: "session", why: "before any session: tests/integration/authenticate and tests/e2e/01-auth" },
-  "password/actions.ts#changePasswordAction": { area: "session", why: "the caller's own password only: tests/integration/change-password" },
+  "lib/actions/session.ts#signOutAction": { area: "session", why: "ends the caller's own session; tests/e2e/01-auth and tests/integration/sessions" },
+  "lib/actions/session.ts#setLocaleAction": { area: "session", why: "sets the caller's language cookie; reads no tenant data" },
+  "app/login/actions.ts#signInAction": { area: "session", why: "before any session: tests/integration/authenticate and tests/e2e/01-auth" },
+  "app/password/actions.ts#changePasswordAction": { area: "session", why: "the caller's own password only: tests/integration/change-password" },
 };
 
 /** Every route handler, with what guards it. */
 const ROUTES: Record<string, string> = {
   "api/audit/export/route.ts": "session, role, plan and tenant from the database: cells below",
   "api/auth/[...nextauth]/route.ts": "next-auth's own endpoints; sessions are checked against the database on every use (tests/integration/sessions)",
+  "api/health/route.ts": "no session and no account data: only whether this instance can serve (tests/integration/health)",
   "api/whatsapp/webhook/route.ts": "no session: the HMAC of each named number's secret (cell below and tests/integration/whatsapp-webhook)",
 };
 
@@ -249,7 +256,7 @@ const cases = () => Object.entries(ACTIONS).filter((e): e is [string, ActionCase
 const cells = { tenant: 0, role: 0, fuzz: 0 };
 
 describe("the matrix covers the app", () => {
-  it("lists every server action and every route handler found in app/", async () => {
+  it("lists every server action (app/ and lib/actions) and every route handler found in app/", async () => {
     expect([...actions.keys()].sort()).toEqual(Object.keys(ACTIONS).sort());
     expect(routeFiles()).toEqual(Object.keys(ROUTES).sort());
   });
@@ -288,7 +295,7 @@ describe("tenant × action: another account's ids change nothing there", () => {
     const a = await buildTenant();
     const b = await buildTenant();
     const { GET } = await import("@/app/api/audit/export/route");
-    await call("(app)/inbox/actions.ts#closeConversationAction", b.actors.admin, { conversationId: b.conversation.id, version: 1, reason: "Cierre de la otra cuenta" });
+    await call("lib/actions/inbox.ts#closeConversationAction", b.actors.admin, { conversationId: b.conversation.id, version: 1, reason: "Cierre de la otra cuenta" });
     for (const query of ["", `?closedBy=${b.admin.id}`, `?owner=${b.admin.id}`, "?q=otra"]) {
       session.actor = a.actors.admin;
       const response = await GET(new Request(`http://turno.test/api/audit/export${query}`));
@@ -362,16 +369,41 @@ describe("role × action × whose conversation", () => {
     }
   });
 
+  it("opening reads it only for its owner; others who may see it change nothing, the rest are refused", async () => {
+    const open = await buildTenant();
+    const locked = await buildTenant({ locked: true });
+    const key = "lib/actions/inbox.ts#markReadAction";
+    const unread = async (t: Tenant, ownerId: string | null, status: "open" | "closed" = "open") =>
+      (await createConversation(conn.db, t.account.id, { ownerId, unread: true, status })).id;
+    const cases: [string, Actor, () => Promise<string>, Outcome & { read?: boolean }][] = [
+      ["owner", open.actors.seller, () => unread(open, open.seller.id), { ok: true, read: true }],
+      ["admin on a seller's", open.actors.admin, () => unread(open, open.seller.id), { ok: true, read: false }],
+      ["seller on another's", open.actors.seller, () => unread(open, open.seller2.id), { ok: false, error: "not_found" }],
+      ["support on an open one", open.actors.support, () => unread(open, open.seller.id), { ok: false, error: "not_found" }],
+      ["support on a closed one", open.actors.support, () => unread(open, open.seller.id, "closed"), { ok: true, read: false }],
+      ["editor", open.actors.editor, () => unread(open, open.editor.id), { ok: false, error: "forbidden" }],
+      ["locked plan", locked.actors.seller, () => unread(locked, locked.seller.id), { ok: false, error: "plan_required" }],
+    ];
+    for (const [label, actor, make, expected] of cases) {
+      const id = await make();
+      const before = await snapshotTenant(conn.db, actor.accountId);
+      cells.role++;
+      expect(await call(key, actor, id), label).toEqual(expected);
+      if (!(expected as { read?: boolean }).read) expect(await snapshotTenant(conn.db, actor.accountId), label).toEqual(before);
+    }
+  });
+
   it("settings and automations: the account's admins only; automations also need the plan", { timeout: 120_000 }, async () => {
     const open = await buildTenant();
     const locked = await buildTenant({ locked: true });
-    for (const [key, spec] of cases().filter(([, s]) => s.area !== "inbox")) {
+    for (const [key, spec] of cases().filter(([, s]) => s.area === "admin" || s.area === "automations")) {
       for (const t of [open, locked]) {
         for (const role of ["admin", "seller", "editor", "support"] as const) {
           const input = await spec.valid!(t);
           const before = await snapshotTenant(conn.db, t.account.id);
           const result = await call(key, t.actors[role], input);
-          const expected = role !== "admin" ? "forbidden" : spec.area === "automations" && t === locked ? "plan_required" : "ok";
+          // One rule for every permission: the plan first, whoever asks, then the role.
+          const expected = spec.area === "automations" && t === locked ? "plan_required" : role !== "admin" ? "forbidden" : "ok";
           const label = `${key} as ${role}${t === locked ? " (locked plan)" : ""}`;
           cells.role++;
           if (expected === "ok") expect(result, label).toMatchObject({ ok: true });

@@ -1,27 +1,16 @@
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { automations, groups, historyEntries } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { addGroupMember, createGroup, deleteGroup, listGroups, removeGroupMember, renameGroup } from "@/lib/admin/groups";
+import { listGroups } from "@/lib/admin/groups";
 import { resolveFilters } from "@/lib/inbox/filters";
 import { listConversations } from "@/lib/inbox/list-conversations";
-import { openTestDb } from "@/tests/support/db";
 import { createAccount, createConversation, createUser } from "@/tests/support/factories";
+import { accountActions } from "@/lib/admin/actions";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
-async function actorOf(userId: string): Promise<Actor> {
-  const actor = await loadActor(conn.db, userId);
-  if (!actor) throw new Error("actor not found");
-  return actor;
-}
+const { actorOf } = conn;
 
 async function buildAccount() {
   const account = await createAccount(conn.db);
@@ -35,17 +24,17 @@ async function buildAccount() {
 describe("groups", () => {
   it("admin creates, renames, fills, empties and deletes a group; each change is recorded", async () => {
     const { account, admin, seller, actor } = await buildAccount();
-    const created = await createGroup(conn.db, actor, { name: "  Equipo Sur " });
+    const created = await conn.act(accountActions.createGroup, actor, { name: "  Equipo Sur " });
     if (!created.ok) throw new Error(created.error);
     const groupId = created.groupId;
-    expect(await renameGroup(conn.db, actor, { groupId, name: "Equipo Norte" })).toEqual({ ok: true });
-    expect(await addGroupMember(conn.db, actor, { groupId, userId: seller.id })).toEqual({ ok: true });
-    expect(await addGroupMember(conn.db, actor, { groupId, userId: admin.id })).toEqual({ ok: true });
+    expect(await conn.act(accountActions.renameGroup, actor, { groupId, name: "Equipo Norte" })).toEqual({ ok: true });
+    expect(await conn.act(accountActions.addGroupMember, actor, { groupId, userId: seller.id })).toEqual({ ok: true });
+    expect(await conn.act(accountActions.addGroupMember, actor, { groupId, userId: admin.id })).toEqual({ ok: true });
     const [listed] = await listGroups(conn.db, actor);
     expect(listed).toMatchObject({ id: groupId, name: "Equipo Norte" });
     expect(listed!.members.map((m) => m.id).sort()).toEqual([seller.id, admin.id].sort());
-    expect(await removeGroupMember(conn.db, actor, { groupId, userId: admin.id })).toEqual({ ok: true });
-    expect(await deleteGroup(conn.db, actor, { groupId })).toEqual({ ok: true });
+    expect(await conn.act(accountActions.removeGroupMember, actor, { groupId, userId: admin.id })).toEqual({ ok: true });
+    expect(await conn.act(accountActions.deleteGroup, actor, { groupId })).toEqual({ ok: true });
     expect(await listGroups(conn.db, actor)).toEqual([]);
 
     const entries = await conn.db.select().from(historyEntries).where(eq(historyEntries.accountId, account.id)).orderBy(asc(historyEntries.id));
@@ -64,10 +53,10 @@ describe("groups", () => {
     const { account, support, editor, actor } = await buildAccount();
     const other = await buildAccount();
     const gone = await createUser(conn.db, account.id, { role: "seller", active: false });
-    const created = await createGroup(conn.db, actor, { name: "Vendedores" });
+    const created = await conn.act(accountActions.createGroup, actor, { name: "Vendedores" });
     if (!created.ok) throw new Error(created.error);
     for (const userId of [support.id, editor.id, gone.id, other.seller.id]) {
-      expect(await addGroupMember(conn.db, actor, { groupId: created.groupId, userId })).toEqual({ ok: false, error: "invalid_target" });
+      expect(await conn.act(accountActions.addGroupMember, actor, { groupId: created.groupId, userId })).toEqual({ ok: false, error: "invalid_target" });
     }
     expect((await listGroups(conn.db, actor))[0]!.members).toEqual([]);
   });
@@ -75,28 +64,28 @@ describe("groups", () => {
   it("names are unique within the account and required", async () => {
     const { actor } = await buildAccount();
     const other = await buildAccount();
-    expect((await createGroup(conn.db, actor, { name: "Vendedores" })).ok).toBe(true);
-    expect(await createGroup(conn.db, actor, { name: "Vendedores" })).toEqual({ ok: false, error: "name_taken" });
-    expect((await createGroup(conn.db, other.actor, { name: "Vendedores" })).ok).toBe(true);
-    expect(await createGroup(conn.db, actor, { name: "   " })).toEqual({ ok: false, error: "invalid_input" });
+    expect((await conn.act(accountActions.createGroup, actor, { name: "Vendedores" })).ok).toBe(true);
+    expect(await conn.act(accountActions.createGroup, actor, { name: "Vendedores" })).toEqual({ ok: false, error: "name_taken" });
+    expect((await conn.act(accountActions.createGroup, other.actor, { name: "Vendedores" })).ok).toBe(true);
+    expect(await conn.act(accountActions.createGroup, actor, { name: "   " })).toEqual({ ok: false, error: "invalid_input" });
   });
 
   it("the inbox group filter reads the same membership", async () => {
     const { account, seller, actor } = await buildAccount();
     const conversation = await createConversation(conn.db, account.id, { ownerId: seller.id });
     await createConversation(conn.db, account.id, { ownerId: null });
-    const created = await createGroup(conn.db, actor, { name: "Filtro" });
+    const created = await conn.act(accountActions.createGroup, actor, { name: "Filtro" });
     if (!created.ok) throw new Error(created.error);
-    await addGroupMember(conn.db, actor, { groupId: created.groupId, userId: seller.id });
+    await conn.act(accountActions.addGroupMember, actor, { groupId: created.groupId, userId: seller.id });
     const page = await listConversations(conn.db, actor, resolveFilters({ group: created.groupId }, "admin"));
     expect(page.rows.map((r) => r.id)).toEqual([conversation.id]);
   });
 
   it("a group that an automation deals among can't be deleted until the flow stops using it", async () => {
     const { account, seller, actor } = await buildAccount();
-    const created = await createGroup(conn.db, actor, { name: "Reparto" });
+    const created = await conn.act(accountActions.createGroup, actor, { name: "Reparto" });
     if (!created.ok) throw new Error(created.error);
-    await addGroupMember(conn.db, actor, { groupId: created.groupId, userId: seller.id });
+    await conn.act(accountActions.addGroupMember, actor, { groupId: created.groupId, userId: seller.id });
     const [flow] = await conn.db
       .insert(automations)
       .values({
@@ -108,27 +97,27 @@ describe("groups", () => {
       })
       .returning();
 
-    expect(await deleteGroup(conn.db, actor, { groupId: created.groupId })).toEqual({ ok: false, error: "group_in_use" });
+    expect(await conn.act(accountActions.deleteGroup, actor, { groupId: created.groupId })).toEqual({ ok: false, error: "group_in_use" });
     expect(await conn.db.select().from(groups).where(eq(groups.id, created.groupId))).toHaveLength(1);
 
     await conn.db.update(automations).set({ actions: [{ type: "reply", text: "Hola" }] }).where(eq(automations.id, flow!.id));
-    expect(await deleteGroup(conn.db, actor, { groupId: created.groupId })).toEqual({ ok: true });
+    expect(await conn.act(accountActions.deleteGroup, actor, { groupId: created.groupId })).toEqual({ ok: true });
     expect(await conn.db.select().from(groups).where(eq(groups.id, created.groupId))).toHaveLength(0);
   });
 
   it("other roles and other tenants are refused and nothing changes", async () => {
     const { seller, support, editor, actor } = await buildAccount();
     const other = await buildAccount();
-    const created = await createGroup(conn.db, other.actor, { name: "Ajeno" });
+    const created = await conn.act(accountActions.createGroup, other.actor, { name: "Ajeno" });
     if (!created.ok) throw new Error(created.error);
     const groupId = created.groupId;
-    expect(await renameGroup(conn.db, actor, { groupId, name: "Mío" })).toEqual({ ok: false, error: "not_found" });
-    expect(await deleteGroup(conn.db, actor, { groupId })).toEqual({ ok: false, error: "not_found" });
-    expect(await addGroupMember(conn.db, actor, { groupId, userId: other.seller.id })).toEqual({ ok: false, error: "not_found" });
+    expect(await conn.act(accountActions.renameGroup, actor, { groupId, name: "Mío" })).toEqual({ ok: false, error: "not_found" });
+    expect(await conn.act(accountActions.deleteGroup, actor, { groupId })).toEqual({ ok: false, error: "not_found" });
+    expect(await conn.act(accountActions.addGroupMember, actor, { groupId, userId: other.seller.id })).toEqual({ ok: false, error: "not_found" });
     for (const user of [seller, support, editor]) {
       const denied = await actorOf(user.id);
-      expect(await createGroup(conn.db, denied, { name: "Nuevo" })).toEqual({ ok: false, error: "forbidden" });
-      expect(await deleteGroup(conn.db, denied, { groupId })).toEqual({ ok: false, error: "forbidden" });
+      expect(await conn.act(accountActions.createGroup, denied, { name: "Nuevo" })).toEqual({ ok: false, error: "forbidden" });
+      expect(await conn.act(accountActions.deleteGroup, denied, { groupId })).toEqual({ ok: false, error: "forbidden" });
       expect(await listGroups(conn.db, denied)).toEqual([]);
     }
     const [still] = await conn.db.select().from(groups).where(eq(groups.id, groupId));

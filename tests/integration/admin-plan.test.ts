@@ -1,27 +1,14 @@
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { historyEntries } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { auditDenial } from "@/lib/access/admin";
-import { inboxAccess } from "@/lib/access/inbox";
-import { changePlan, setAddon } from "@/lib/admin/subscription";
-import { openTestDb } from "@/tests/support/db";
+import { denial, pageAccess } from "@/lib/access/policy";
 import { createAccount, createUser } from "@/tests/support/factories";
+import { accountActions } from "@/lib/admin/actions";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
-async function actorOf(userId: string): Promise<Actor> {
-  const actor = await loadActor(conn.db, userId);
-  if (!actor) throw new Error("actor not found");
-  return actor;
-}
+const { actorOf } = conn;
 
 describe("plan and add-ons", () => {
   it("removing the WhatsApp add-on locks the inbox for everyone at their next request; adding it back unlocks it", async () => {
@@ -29,16 +16,16 @@ describe("plan and add-ons", () => {
     const admin = await createUser(conn.db, account.id, { role: "admin" });
     const seller = await createUser(conn.db, account.id, { role: "seller" });
     const support = await createUser(conn.db, account.id, { role: "support" });
-    expect(inboxAccess(await actorOf(seller.id))).toEqual({ ok: true });
+    expect(pageAccess(await actorOf(seller.id), "seeInbox")).toBe("ok");
 
-    expect(await setAddon(conn.db, await actorOf(admin.id), { addon: "whatsapp", active: false })).toEqual({ ok: true, changed: true });
-    expect(inboxAccess(await actorOf(seller.id))).toEqual({ ok: false, error: "plan_required" });
-    expect(inboxAccess(await actorOf(admin.id))).toEqual({ ok: false, error: "plan_required" });
-    expect(auditDenial(await actorOf(support.id))).toBe("plan_required");
+    expect(await conn.act(accountActions.setAddon, await actorOf(admin.id), { addon: "whatsapp", active: false })).toEqual({ ok: true, changed: true });
+    expect(pageAccess(await actorOf(seller.id), "seeInbox")).toBe("locked");
+    expect(pageAccess(await actorOf(admin.id), "seeInbox")).toBe("locked");
+    expect(denial(await actorOf(support.id), "auditCloses")).toBe("plan_required");
 
-    expect(await setAddon(conn.db, await actorOf(admin.id), { addon: "whatsapp", active: true })).toEqual({ ok: true, changed: true });
-    expect(inboxAccess(await actorOf(seller.id))).toEqual({ ok: true });
-    expect(auditDenial(await actorOf(support.id))).toBeNull();
+    expect(await conn.act(accountActions.setAddon, await actorOf(admin.id), { addon: "whatsapp", active: true })).toEqual({ ok: true, changed: true });
+    expect(pageAccess(await actorOf(seller.id), "seeInbox")).toBe("ok");
+    expect(denial(await actorOf(support.id), "auditCloses")).toBeNull();
 
     const entries = await conn.db.select().from(historyEntries).where(eq(historyEntries.accountId, account.id)).orderBy(asc(historyEntries.id));
     expect(entries.map((e) => [e.kind, e.actorId, e.data])).toEqual([
@@ -51,12 +38,12 @@ describe("plan and add-ons", () => {
     const account = await createAccount(conn.db, { plan: "pro" });
     const admin = await createUser(conn.db, account.id, { role: "admin" });
     const seller = await createUser(conn.db, account.id, { role: "seller" });
-    expect(await changePlan(conn.db, await actorOf(admin.id), { plan: "basic" })).toEqual({ ok: true, changed: true });
-    expect(inboxAccess(await actorOf(seller.id))).toEqual({ ok: false, error: "plan_required" });
+    expect(await conn.act(accountActions.changePlan, await actorOf(admin.id), { plan: "basic" })).toEqual({ ok: true, changed: true });
+    expect(pageAccess(await actorOf(seller.id), "seeInbox")).toBe("locked");
     // Admins keep Settings on every plan: they must be able to upgrade again.
-    expect(await changePlan(conn.db, await actorOf(admin.id), { plan: "enterprise" })).toEqual({ ok: true, changed: true });
-    expect(inboxAccess(await actorOf(seller.id))).toEqual({ ok: true });
-    expect(await changePlan(conn.db, await actorOf(admin.id), { plan: "enterprise" })).toEqual({ ok: true, changed: false });
+    expect(await conn.act(accountActions.changePlan, await actorOf(admin.id), { plan: "enterprise" })).toEqual({ ok: true, changed: true });
+    expect(pageAccess(await actorOf(seller.id), "seeInbox")).toBe("ok");
+    expect(await conn.act(accountActions.changePlan, await actorOf(admin.id), { plan: "enterprise" })).toEqual({ ok: true, changed: false });
     const entries = await conn.db.select().from(historyEntries).where(eq(historyEntries.accountId, account.id)).orderBy(asc(historyEntries.id));
     expect(entries.map((e) => [e.kind, e.actorId, e.data])).toEqual([
       ["account.plan_changed", admin.id, { from: "pro", to: "basic" }],
@@ -72,13 +59,13 @@ describe("plan and add-ons", () => {
     for (const role of ["seller", "support", "editor"] as const) {
       const user = await createUser(conn.db, account.id, { role });
       const actor = await actorOf(user.id);
-      expect(await changePlan(conn.db, actor, { plan: "enterprise" })).toEqual({ ok: false, error: "forbidden" });
-      expect(await setAddon(conn.db, actor, { addon: "whatsapp", active: false })).toEqual({ ok: false, error: "forbidden" });
+      expect(await conn.act(accountActions.changePlan, actor, { plan: "enterprise" })).toEqual({ ok: false, error: "forbidden" });
+      expect(await conn.act(accountActions.setAddon, actor, { addon: "whatsapp", active: false })).toEqual({ ok: false, error: "forbidden" });
     }
-    expect(await changePlan(conn.db, await actorOf(otherAdmin.id), { plan: "basic" })).toEqual({ ok: true, changed: true });
+    expect(await conn.act(accountActions.changePlan, await actorOf(otherAdmin.id), { plan: "basic" })).toEqual({ ok: true, changed: true });
     const admin = (await actorOf((await createUser(conn.db, account.id, { role: "admin" })).id));
     expect(admin.plan).toBe("pro");
     expect(admin.addons).toEqual(["whatsapp"]);
-    expect(await changePlan(conn.db, admin, { plan: "gold" as "pro" })).toEqual({ ok: false, error: "invalid_input" });
+    expect(await conn.act(accountActions.changePlan, admin, { plan: "gold" as "pro" })).toEqual({ ok: false, error: "invalid_input" });
   });
 });

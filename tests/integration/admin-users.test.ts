@@ -1,28 +1,18 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { groupMembers, historyEntries, users } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { changeUserRole, createAccountUser, listUsers, setUserActive } from "@/lib/admin/users";
+import { loadActor } from "@/lib/access/actor";
+import { listUsers } from "@/lib/admin/users";
 import { authenticate } from "@/lib/auth/authenticate";
 import { resolveFilters } from "@/lib/inbox/filters";
 import { listConversations } from "@/lib/inbox/list-conversations";
-import { openTestDb } from "@/tests/support/db";
 import { createAccount, createConversation, createGroup, createUser } from "@/tests/support/factories";
+import { accountActions } from "@/lib/admin/actions";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
-async function actorOf(userId: string): Promise<Actor> {
-  const actor = await loadActor(conn.db, userId);
-  if (!actor) throw new Error("actor not found");
-  return actor;
-}
+const { actorOf } = conn;
 
 async function history(accountId: string) {
   return conn.db.select().from(historyEntries).where(eq(historyEntries.accountId, accountId)).orderBy(asc(historyEntries.id));
@@ -41,7 +31,7 @@ describe("creating users", () => {
   it("admin creates a seller with a strong one-time password that signs in, and it is recorded", async () => {
     const { account, admin } = await buildAccount();
     const email = `Nueva.${Date.now()}@Empresa.test`;
-    const result = await createAccountUser(conn.db, await actorOf(admin.id), { name: " Nueva Vendedora ", email, role: "seller" });
+    const result = await conn.act(accountActions.createUser, await actorOf(admin.id), { name: " Nueva Vendedora ", email, role: "seller" });
     if (!result.ok) throw new Error(result.error);
     expect(result.password).toMatch(/^[A-Za-z2-9]{18}$/);
     const signedIn = await authenticate(conn.db, { email: email.toLowerCase(), password: result.password });
@@ -60,17 +50,17 @@ describe("creating users", () => {
     const { admin } = await buildAccount();
     const other = await buildAccount();
     const actor = await actorOf(admin.id);
-    expect(await createAccountUser(conn.db, actor, { name: "X", email: other.seller.email, role: "seller" })).toEqual({ ok: false, error: "email_taken" });
-    expect(await createAccountUser(conn.db, actor, { name: "", email: "a@b.co", role: "seller" })).toEqual({ ok: false, error: "invalid_input" });
-    expect(await createAccountUser(conn.db, actor, { name: "X", email: "no-es-correo", role: "seller" })).toEqual({ ok: false, error: "invalid_input" });
-    expect(await createAccountUser(conn.db, actor, { name: "X", email: "x@y.co", role: "owner" as "admin" })).toEqual({ ok: false, error: "invalid_input" });
+    expect(await conn.act(accountActions.createUser, actor, { name: "X", email: other.seller.email, role: "seller" })).toEqual({ ok: false, error: "email_taken" });
+    expect(await conn.act(accountActions.createUser, actor, { name: "", email: "a@b.co", role: "seller" })).toEqual({ ok: false, error: "invalid_input" });
+    expect(await conn.act(accountActions.createUser, actor, { name: "X", email: "no-es-correo", role: "seller" })).toEqual({ ok: false, error: "invalid_input" });
+    expect(await conn.act(accountActions.createUser, actor, { name: "X", email: "x@y.co", role: "owner" as "admin" })).toEqual({ ok: false, error: "invalid_input" });
   });
 
   it("sellers, support and editors can't create users, nor list them", async () => {
     const { account, seller, support, editor } = await buildAccount();
     for (const user of [seller, support, editor]) {
       const actor = await actorOf(user.id);
-      expect(await createAccountUser(conn.db, actor, { name: "X", email: `x${Math.random()}@y.co`, role: "admin" })).toEqual({ ok: false, error: "forbidden" });
+      expect(await conn.act(accountActions.createUser, actor, { name: "X", email: `x${Math.random()}@y.co`, role: "admin" })).toEqual({ ok: false, error: "forbidden" });
       expect(await listUsers(conn.db, actor)).toEqual([]);
     }
     expect(await history(account.id)).toEqual([]);
@@ -81,7 +71,7 @@ describe("roles and the last admin", () => {
   it("admin changes a seller to support; the person leaves their groups and the change is recorded", async () => {
     const { account, admin, seller } = await buildAccount();
     const group = await createGroup(conn.db, account.id, "Vendedores", [seller.id, admin.id]);
-    expect(await changeUserRole(conn.db, await actorOf(admin.id), { userId: seller.id, role: "support" })).toEqual({ ok: true, changed: true });
+    expect(await conn.act(accountActions.changeRole, await actorOf(admin.id), { userId: seller.id, role: "support" })).toEqual({ ok: true, changed: true });
     expect((await actorOf(seller.id)).role).toBe("support");
     const members = await conn.db.select().from(groupMembers).where(eq(groupMembers.groupId, group.id));
     expect(members.map((m) => m.userId)).toEqual([admin.id]);
@@ -97,8 +87,8 @@ describe("roles and the last admin", () => {
     const { account, admin } = await buildAccount();
     await createUser(conn.db, account.id, { role: "admin", active: false });
     const actor = await actorOf(admin.id);
-    expect(await changeUserRole(conn.db, actor, { userId: admin.id, role: "seller" })).toEqual({ ok: false, error: "last_admin" });
-    expect(await setUserActive(conn.db, actor, { userId: admin.id, active: false })).toEqual({ ok: false, error: "last_admin" });
+    expect(await conn.act(accountActions.changeRole, actor, { userId: admin.id, role: "seller" })).toEqual({ ok: false, error: "last_admin" });
+    expect(await conn.act(accountActions.setUserActive, actor, { userId: admin.id, active: false })).toEqual({ ok: false, error: "last_admin" });
     expect((await actorOf(admin.id)).role).toBe("admin");
     expect(await history(account.id)).toEqual([]);
   });
@@ -108,8 +98,8 @@ describe("roles and the last admin", () => {
     const admin2 = await createUser(conn.db, account.id, { role: "admin" });
     const [a, b] = [await actorOf(admin.id), await actorOf(admin2.id)];
     const results = await Promise.all([
-      changeUserRole(conn.db, a, { userId: admin2.id, role: "seller" }),
-      changeUserRole(conn.db, b, { userId: admin.id, role: "seller" }),
+      conn.act(accountActions.changeRole, a, { userId: admin2.id, role: "seller" }),
+      conn.act(accountActions.changeRole, b, { userId: admin.id, role: "seller" }),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "last_admin" }]);
@@ -123,7 +113,7 @@ describe("roles and the last admin", () => {
   it("an admin can't deactivate themselves, even with another admin to spare", async () => {
     const { account, admin } = await buildAccount();
     await createUser(conn.db, account.id, { role: "admin" });
-    expect(await setUserActive(conn.db, await actorOf(admin.id), { userId: admin.id, active: false })).toEqual({
+    expect(await conn.act(accountActions.setUserActive, await actorOf(admin.id), { userId: admin.id, active: false })).toEqual({
       ok: false,
       error: "self_deactivation",
     });
@@ -134,22 +124,22 @@ describe("roles and the last admin", () => {
   it("with another active admin, an admin can be demoted", async () => {
     const { account, admin } = await buildAccount();
     const admin2 = await createUser(conn.db, account.id, { role: "admin" });
-    expect(await changeUserRole(conn.db, await actorOf(admin.id), { userId: admin2.id, role: "seller" })).toEqual({ ok: true, changed: true });
+    expect(await conn.act(accountActions.changeRole, await actorOf(admin.id), { userId: admin2.id, role: "seller" })).toEqual({ ok: true, changed: true });
   });
 
   it("nobody changes a user of another account, whatever id they send", async () => {
     const { admin } = await buildAccount();
     const other = await buildAccount();
     const actor = await actorOf(admin.id);
-    expect(await changeUserRole(conn.db, actor, { userId: other.seller.id, role: "admin" })).toEqual({ ok: false, error: "not_found" });
-    expect(await setUserActive(conn.db, actor, { userId: other.seller.id, active: false })).toEqual({ ok: false, error: "not_found" });
+    expect(await conn.act(accountActions.changeRole, actor, { userId: other.seller.id, role: "admin" })).toEqual({ ok: false, error: "not_found" });
+    expect(await conn.act(accountActions.setUserActive, actor, { userId: other.seller.id, active: false })).toEqual({ ok: false, error: "not_found" });
     expect((await actorOf(other.seller.id)).role).toBe("seller");
   });
 
   it("a seller can't change roles, even their own", async () => {
     const { seller, support } = await buildAccount();
-    expect(await changeUserRole(conn.db, await actorOf(seller.id), { userId: seller.id, role: "admin" })).toEqual({ ok: false, error: "forbidden" });
-    expect(await setUserActive(conn.db, await actorOf(support.id), { userId: seller.id, active: false })).toEqual({ ok: false, error: "forbidden" });
+    expect(await conn.act(accountActions.changeRole, await actorOf(seller.id), { userId: seller.id, role: "admin" })).toEqual({ ok: false, error: "forbidden" });
+    expect(await conn.act(accountActions.setUserActive, await actorOf(support.id), { userId: seller.id, active: false })).toEqual({ ok: false, error: "forbidden" });
   });
 });
 
@@ -161,13 +151,13 @@ describe("deactivating and reactivating", () => {
     const adminActor = await actorOf(admin.id);
     expect(await loadActor(conn.db, seller.id)).not.toBeNull();
 
-    expect(await setUserActive(conn.db, adminActor, { userId: seller.id, active: false })).toEqual({ ok: true, changed: true });
+    expect(await conn.act(accountActions.setUserActive, adminActor, { userId: seller.id, active: false })).toEqual({ ok: true, changed: true });
     expect(await loadActor(conn.db, seller.id)).toBeNull();
 
     const page = await listConversations(conn.db, adminActor, resolveFilters({ owner: "inactive" }, "admin"));
     expect(page.rows.map((r) => ({ id: r.id, ownerActive: r.ownerActive }))).toEqual([{ id: theirs.id, ownerActive: false }]);
 
-    expect(await setUserActive(conn.db, adminActor, { userId: seller.id, active: true })).toEqual({ ok: true, changed: true });
+    expect(await conn.act(accountActions.setUserActive, adminActor, { userId: seller.id, active: true })).toEqual({ ok: true, changed: true });
     expect(await loadActor(conn.db, seller.id)).not.toBeNull();
     expect((await listConversations(conn.db, adminActor, resolveFilters({ owner: "inactive" }, "admin"))).rows).toEqual([]);
 
@@ -188,7 +178,7 @@ describe("deactivating and reactivating", () => {
 
   it("setting the state a user already has changes nothing and records nothing", async () => {
     const { account, admin, seller } = await buildAccount();
-    expect(await setUserActive(conn.db, await actorOf(admin.id), { userId: seller.id, active: true })).toEqual({ ok: true, changed: false });
+    expect(await conn.act(accountActions.setUserActive, await actorOf(admin.id), { userId: seller.id, active: true })).toEqual({ ok: true, changed: false });
     expect(await history(account.id)).toEqual([]);
   });
 });

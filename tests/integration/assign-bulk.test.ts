@@ -1,32 +1,18 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
 import { contacts, conversations, historyEntries, opportunities } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { assignInBulk } from "@/lib/assignment/assign-bulk";
-import { assignOne } from "@/lib/assignment/assign-one";
 import { countMatching } from "@/lib/inbox/selection";
-import { openTestDb } from "@/tests/support/db";
-import {
-  createAccount,
-  createContact,
-  createConversation,
-  createGroup,
-  createOpportunity,
-  createUser,
-} from "@/tests/support/factories";
+import { createAccount, createContact, createConversation, createGroup, createOpportunity, createUser } from "@/tests/support/factories";
 import { snapshotAccount } from "@/tests/support/snapshot";
+import { assignmentActions } from "@/lib/assignment/actions";
+import type { BulkAssignInput } from "@/lib/assignment/bulk-input";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
-const actorOf = async (id: string) => (await loadActor(conn.db, id)) as Actor;
+const { actorOf } = conn;
 
 async function setup(count = 6) {
   const account = await createAccount(conn.db);
@@ -59,7 +45,7 @@ describe("bulk assignment modes", () => {
   it("to a specific user, selected one by one, with unread and history per conversation", async () => {
     const s = await setup(4);
     const ids = s.conversations.slice(0, 3).map((c) => c.id);
-    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+    const result = await conn.act(assignmentActions.assignInBulk, await actorOf(s.admin.id), {
       selection: { kind: "ids", ids },
       target: { mode: "user", userId: s.sellers[0]!.id },
       markUnread: true,
@@ -83,7 +69,7 @@ describe("bulk assignment modes", () => {
     const b = await createConversation(conn.db, s.account.id, { contactId: orphan.id });
     const c = await createConversation(conn.db, s.account.id, { contactId: byInactive.id });
     const deal = await createOpportunity(conn.db, s.account.id, owned.id);
-    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+    const result = await conn.act(assignmentActions.assignInBulk, await actorOf(s.admin.id), {
       selection: { kind: "ids", ids: [a.id, b.id, c.id] },
       target: { mode: "contact_owner" },
       transfer: { contact: true, opportunities: true, activities: false, tasks: false, onlyOpen: false },
@@ -104,7 +90,7 @@ describe("bulk assignment modes", () => {
   it("'No asignar' empties the owner of every selected conversation", async () => {
     const s = await setup(3);
     await conn.db.update(conversations).set({ ownerId: s.sellers[0]!.id }).where(eq(conversations.accountId, s.account.id));
-    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+    const result = await conn.act(assignmentActions.assignInBulk, await actorOf(s.admin.id), {
       selection: { kind: "ids", ids: s.conversations.map((c) => c.id) },
       target: { mode: "none" },
     });
@@ -119,7 +105,7 @@ describe("bulk assignment modes", () => {
     const moving = await createConversation(conn.db, s.account.id, {
       contactId: (await createContact(conn.db, s.account.id, { ownerId: owner })).id,
     });
-    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+    const result = await conn.act(assignmentActions.assignInBulk, await actorOf(s.admin.id), {
       selection: { kind: "ids", ids: [already.id, moving.id] },
       target: { mode: "contact_owner" },
       markUnread: true,
@@ -138,7 +124,7 @@ describe("bulk assignment modes", () => {
     const north = await createGroup(conn.db, s.account.id, "Norte", [s.sellers[0]!.id, s.sellers[1]!.id, s.inactive.id]);
     const all = await createGroup(conn.db, s.account.id, "Vendedores", s.sellers.map((u) => u.id));
     for (const c of s.conversations) await createOpportunity(conn.db, s.account.id, c.contactId);
-    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+    const result = await conn.act(assignmentActions.assignInBulk, await actorOf(s.admin.id), {
       selection: { kind: "ids", ids: s.conversations.map((c) => c.id) },
       target: { mode: "round_robin", pool: { kind: "groups", groupIds: [north.id, all.id] } },
       transfer: { contact: true, opportunities: true, activities: false, tasks: false, onlyOpen: true },
@@ -175,7 +161,7 @@ describe("bulk assignment modes", () => {
     byAge.sort((a, b) => b.minutesAgo - a.minutesAgo);
     // Nobody has been dealt anything yet, so the pool goes in id order.
     const pool = s.sellers.map((u) => u.id).sort();
-    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+    const result = await conn.act(assignmentActions.assignInBulk, await actorOf(s.admin.id), {
       selection: { kind: "ids", ids: byAge.map((b) => b.conversation.id) },
       target: { mode: "round_robin", pool: { kind: "users", userIds: [...pool].reverse() } },
     });
@@ -192,7 +178,7 @@ describe("bulk assignment modes", () => {
     await conn.db.execute(sql`insert into round_robin_counters (account_id, user_id, dealt) values (${s.account.id}, ${a}, 5), (${s.account.id}, ${b}, 1)`);
     const old = await createConversation(conn.db, s.account.id, { lastInboundAt: new Date(Date.now() - 3_600_000) });
     const recent = await createConversation(conn.db, s.account.id, { lastInboundAt: new Date() });
-    const result = await assignInBulk(conn.db, await actorOf(s.admin.id), {
+    const result = await conn.act(assignmentActions.assignInBulk, await actorOf(s.admin.id), {
       selection: { kind: "ids", ids: [recent.id, old.id] },
       target: { mode: "round_robin", pool: { kind: "users", userIds: [a!, b!] } },
     });
@@ -217,7 +203,7 @@ describe("round robin fairness", () => {
           for (const size of batches) {
             const ids = [];
             for (let i = 0; i < size; i++) ids.push((await createConversation(conn.db, account.id, { messages: [] })).id);
-            const result = await assignInBulk(conn.db, await actorOf(admin.id), {
+            const result = await conn.act(assignmentActions.assignInBulk, await actorOf(admin.id), {
               selection: { kind: "ids", ids },
               target: { mode: "round_robin", pool: { kind: "users", userIds: pool } },
             });
@@ -245,7 +231,7 @@ describe("'Todas' under a filter", () => {
     const { count, cutoff } = await countMatching(conn.db, admin, params);
     expect(count).toBe(40);
     const late = await createConversation(conn.db, s.account.id, { messages: [] });
-    const result = await assignInBulk(conn.db, admin, {
+    const result = await conn.act(assignmentActions.assignInBulk, admin, {
       selection: { kind: "filter", params, cutoff },
       target: { mode: "user", userId: s.sellers[2]!.id },
     });
@@ -265,10 +251,10 @@ describe("'Todas' under a filter", () => {
     // After the count: the customer writes again (reopening it, unassigned), and someone unassigns the other.
     await conn.db.execute(sql`update conversations set status = 'open', closed_at = null, closed_by_id = null, close_reason = null,
       owner_id = null where id = ${closed.id}`);
-    expect(await assignOne(conn.db, admin, { conversationId: owned.id, version: 1, target: { mode: "none" } })).toMatchObject({ ok: true });
+    expect(await conn.act(assignmentActions.assignOne, admin, { conversationId: owned.id, version: 1, target: { mode: "none" } })).toMatchObject({ ok: true });
     expect((await countMatching(conn.db, admin, params)).count).toBe(5);
 
-    const result = await assignInBulk(conn.db, admin, {
+    const result = await conn.act(assignmentActions.assignInBulk, admin, {
       selection: { kind: "filter", params, cutoff },
       target: { mode: "user", userId: s.sellers[1]!.id },
     });
@@ -283,7 +269,7 @@ describe("'Todas' under a filter", () => {
     for (const cutoff of ["2024-99-99 99:99:99+00", "2024-03-11 04:30:00+00", "5:3:", "3:9:10", "3:9:7,5", "1:2:-1", `1:${"9".repeat(30)}:`]) {
       const before = await snapshotAccount(conn.db, s.account.id);
       expect(
-        await assignInBulk(conn.db, await actorOf(s.admin.id), { selection: { kind: "filter", params: {}, cutoff }, target: { mode: "none" } }),
+        await conn.act(assignmentActions.assignInBulk, await actorOf(s.admin.id), { selection: { kind: "filter", params: {}, cutoff }, target: { mode: "none" } }),
         cutoff,
       ).toEqual({ ok: false, error: "invalid_input" });
       expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
@@ -295,7 +281,7 @@ describe("'Todas' under a filter", () => {
     const admin = await actorOf(s.admin.id);
     const { cutoff } = await countMatching(conn.db, admin, {});
     await conn.db.execute(sql`update conversations set unread = not unread where account_id = ${s.account.id}`);
-    const result = await assignInBulk(conn.db, admin, { selection: { kind: "filter", params: {}, cutoff }, target: { mode: "none" } });
+    const result = await conn.act(assignmentActions.assignInBulk, admin, { selection: { kind: "filter", params: {}, cutoff }, target: { mode: "none" } });
     expect(result).toMatchObject({ ok: true, summary: { total: 0, assigned: [], changedSinceCount: 2 } });
   });
 
@@ -305,7 +291,7 @@ describe("'Todas' under a filter", () => {
     const seller = await actorOf(s.sellers[0]!.id);
     const { count, cutoff } = await countMatching(conn.db, seller, { owner: "all" });
     expect(count).toBe(1);
-    const result = await assignInBulk(conn.db, seller, {
+    const result = await conn.act(assignmentActions.assignInBulk, seller, {
       selection: { kind: "filter", params: { owner: "all" }, cutoff },
       target: { mode: "user", userId: s.sellers[1]!.id },
     });
@@ -317,9 +303,9 @@ describe("'Todas' under a filter", () => {
 });
 
 describe("bulk refusals change nothing", () => {
-  async function refused(s: Awaited<ReturnType<typeof setup>>, actorId: string, input: Parameters<typeof assignInBulk>[2], error: string) {
+  async function refused(s: Awaited<ReturnType<typeof setup>>, actorId: string, input: BulkAssignInput, error: string) {
     const before = await snapshotAccount(conn.db, s.account.id);
-    expect(await assignInBulk(conn.db, await actorOf(actorId), input)).toEqual({ ok: false, error });
+    expect(await conn.act(assignmentActions.assignInBulk, await actorOf(actorId), input)).toEqual({ ok: false, error });
     expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
   }
 
@@ -382,7 +368,7 @@ describe("limits", () => {
     const admin = await actorOf(s.admin.id);
     const { count, cutoff } = await countMatching(conn.db, admin, { owner: "unassigned" });
     expect(count).toBe(12_000);
-    const result = await assignInBulk(conn.db, admin, {
+    const result = await conn.act(assignmentActions.assignInBulk, admin, {
       selection: { kind: "filter", params: { owner: "unassigned" }, cutoff },
       target: { mode: "round_robin", pool: { kind: "users", userIds: s.sellers.map((u) => u.id) } },
       transfer: { contact: false, opportunities: true, activities: false, tasks: false, onlyOpen: true },
@@ -424,7 +410,7 @@ describe("limits", () => {
     const admin = await actorOf(s.admin.id);
     const { count, cutoff } = await countMatching(conn.db, admin, { owner: "unassigned" });
     expect(count).toBe(100_001);
-    const result = await assignInBulk(conn.db, admin, {
+    const result = await conn.act(assignmentActions.assignInBulk, admin, {
       selection: { kind: "filter", params: { owner: "unassigned" }, cutoff },
       target: { mode: "user", userId: s.sellers[0]!.id },
     });

@@ -1,30 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { activities, contacts, conversations, historyEntries, opportunities, tasks } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { assignOne } from "@/lib/assignment/assign-one";
-import { openTestDb } from "@/tests/support/db";
-import {
-  createAccount,
-  createActivity,
-  createContact,
-  createConversation,
-  createOpportunity,
-  createTask,
-  createUser,
-} from "@/tests/support/factories";
+import { createAccount, createActivity, createContact, createConversation, createOpportunity, createTask, createUser } from "@/tests/support/factories";
 import { snapshotAccount } from "@/tests/support/snapshot";
+import { assignmentActions } from "@/lib/assignment/actions";
+import type { AssignOneInput } from "@/lib/assignment/input";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
-const actorOf = async (id: string) => (await loadActor(conn.db, id)) as Actor;
+const { actorOf } = conn;
 
 async function setup() {
   const { db } = conn;
@@ -62,7 +47,7 @@ async function ownerOf(table: typeof opportunities | typeof activities | typeof 
 describe("assign one conversation", () => {
   it("admin assigns to a specific user, marks unread and carries open records only, with history", async () => {
     const s = await setup();
-    const result = await assignOne(conn.db, await actorOf(s.users.admin.id), {
+    const result = await conn.act(assignmentActions.assignOne, await actorOf(s.users.admin.id), {
       conversationId: s.conversation.id,
       version: s.conversation.version,
       target: { mode: "user", userId: s.users.admin.id },
@@ -104,7 +89,7 @@ describe("assign one conversation", () => {
 
   it("with 'Solo abiertas y pendientes' off, closed deals and done items move too", async () => {
     const s = await setup();
-    const result = await assignOne(conn.db, await actorOf(s.users.admin.id), {
+    const result = await conn.act(assignmentActions.assignOne, await actorOf(s.users.admin.id), {
       conversationId: s.conversation.id,
       version: 1,
       target: { mode: "user", userId: s.users.seller1.id },
@@ -118,7 +103,7 @@ describe("assign one conversation", () => {
   it("to the contact's owner: only open deals and pending items move, never the contact", async () => {
     const s = await setup();
     await conn.db.update(opportunities).set({ ownerId: s.users.admin.id }).where(eq(opportunities.contactId, s.contact.id));
-    const result = await assignOne(conn.db, await actorOf(s.users.admin.id), {
+    const result = await conn.act(assignmentActions.assignOne, await actorOf(s.users.admin.id), {
       conversationId: s.conversation.id,
       version: 1,
       target: { mode: "contact_owner" },
@@ -131,7 +116,7 @@ describe("assign one conversation", () => {
 
   it("'No asignar' leaves it without owner and moves no record", async () => {
     const s = await setup();
-    const result = await assignOne(conn.db, await actorOf(s.users.seller1.id), {
+    const result = await conn.act(assignmentActions.assignOne, await actorOf(s.users.seller1.id), {
       conversationId: s.conversation.id,
       version: 1,
       target: { mode: "none" },
@@ -148,7 +133,7 @@ describe("assign one conversation", () => {
   it("to its current owner with nothing else to change: no history, no new version, reported unchanged", async () => {
     const s = await setup();
     const before = await snapshotAccount(conn.db, s.account.id);
-    const result = await assignOne(conn.db, await actorOf(s.users.admin.id), {
+    const result = await conn.act(assignmentActions.assignOne, await actorOf(s.users.admin.id), {
       conversationId: s.conversation.id,
       version: 1,
       target: { mode: "user", userId: s.users.seller1.id },
@@ -159,7 +144,7 @@ describe("assign one conversation", () => {
 
   it("a seller may give their own conversation away", async () => {
     const s = await setup();
-    const result = await assignOne(conn.db, await actorOf(s.users.seller1.id), {
+    const result = await conn.act(assignmentActions.assignOne, await actorOf(s.users.seller1.id), {
       conversationId: s.conversation.id,
       version: 1,
       target: { mode: "user", userId: s.users.seller2.id },
@@ -172,11 +157,11 @@ describe("assign one conversation: refusals change nothing", () => {
   async function expectRefused(
     s: Awaited<ReturnType<typeof setup>>,
     actorId: string,
-    input: Parameters<typeof assignOne>[2],
+    input: AssignOneInput,
     error: string,
   ) {
     const before = await snapshotAccount(conn.db, s.account.id);
-    const result = await assignOne(conn.db, await actorOf(actorId), input);
+    const result = await conn.act(assignmentActions.assignOne, await actorOf(actorId), input);
     expect(result).toEqual({ ok: false, error });
     expect(await snapshotAccount(conn.db, s.account.id)).toEqual(before);
   }
@@ -247,8 +232,8 @@ describe("concurrent changes", () => {
   it("two assignments of the same conversation at once: one wins, the other is told it changed", async () => {
     const s = await setup();
     const [a, b] = await Promise.all([
-      assignOne(conn.db, await actorOf(s.users.admin.id), { conversationId: s.conversation.id, version: 1, target: { mode: "user", userId: s.users.seller2.id } }),
-      assignOne(conn.db, await actorOf(s.users.admin.id), { conversationId: s.conversation.id, version: 1, target: { mode: "user", userId: s.users.admin.id } }),
+      conn.act(assignmentActions.assignOne, await actorOf(s.users.admin.id), { conversationId: s.conversation.id, version: 1, target: { mode: "user", userId: s.users.seller2.id } }),
+      conn.act(assignmentActions.assignOne, await actorOf(s.users.admin.id), { conversationId: s.conversation.id, version: 1, target: { mode: "user", userId: s.users.admin.id } }),
     ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect([a, b].find((r) => !r.ok)).toEqual({ ok: false, error: "conflict" });

@@ -1,26 +1,14 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
-import { loadActor, type Actor } from "@/lib/access/actor";
+import { describe, expect, it } from "vitest";
 import { AUDIT_CSV_COLUMNS, auditCsvStream, csvField, type AuditCsvColumn } from "@/lib/audit/csv";
-import { openTestDb } from "@/tests/support/db";
 import { createAccount, createConversation, createUser } from "@/tests/support/factories";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
 const HEADERS = Object.fromEntries(AUDIT_CSV_COLUMNS.map((c) => [c, c.toUpperCase()])) as Record<AuditCsvColumn, string>;
 
-async function actorOf(userId: string): Promise<Actor> {
-  const actor = await loadActor(conn.db, userId);
-  if (!actor) throw new Error("actor not found");
-  return actor;
-}
+const { actorOf } = conn;
 
 async function readAll(stream: ReadableStream<Uint8Array>) {
   const chunks: Uint8Array[] = [];

@@ -1,31 +1,21 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
 import { conversations } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { auditDenial } from "@/lib/access/admin";
+import { type Actor } from "@/lib/access/actor";
+import { denial } from "@/lib/access/policy";
 import { countClosedConversations, listClosedConversations } from "@/lib/audit/closed-conversations";
 import { resolveAuditFilters } from "@/lib/audit/filters";
-import { openTestDb } from "@/tests/support/db";
-import { closeOne } from "@/lib/closing/close-conversations";
 import { signBody } from "@/lib/whatsapp/signature";
 import { handleWebhook } from "@/lib/whatsapp/webhook";
 import { createAccount, createContact, createConversation, createUser } from "@/tests/support/factories";
 import { createChannel, textMessage, webhookBody } from "@/tests/support/whatsapp";
+import { closeConversation } from "@/lib/closing/actions";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
-async function actorOf(userId: string): Promise<Actor> {
-  const actor = await loadActor(conn.db, userId);
-  if (!actor) throw new Error("actor not found");
-  return actor;
-}
+const { actorOf } = conn;
 
 async function closeAs(conversationId: string, closedById: string, reason: string, at: string) {
   await conn.db.execute(sql`update conversations set closed_by_id = ${closedById}, close_reason = ${reason},
@@ -96,7 +86,7 @@ describe("audit of closed conversations", () => {
     const contact = await createContact(conn.db, account.id, { name: "Ana Ruiz" });
     const conversation = await createConversation(conn.db, account.id, { contactId: contact.id, ownerId: seller.id });
     const sellerActor = await actorOf(seller.id);
-    expect(await closeOne(conn.db, sellerActor, { conversationId: conversation.id, version: 1, reason: "Primera venta", handOverTo: admin.id })).toMatchObject({ ok: true });
+    expect(await conn.act(closeConversation, sellerActor, { conversationId: conversation.id, version: 1, reason: "Primera venta", handOverTo: admin.id })).toMatchObject({ ok: true });
     const body = webhookBody(channel.phoneNumberId, [textMessage(contact.waId, "Hola de nuevo")]);
     expect((await handleWebhook(conn.db, Buffer.from(body), signBody(body, channel.appSecret))).status).toBe(200);
 
@@ -107,7 +97,7 @@ describe("audit of closed conversations", () => {
     expect(afterReopen.rows[0]!.reopenedAt).toBeInstanceOf(Date);
 
     const [{ version }] = await conn.db.select({ version: conversations.version }).from(conversations).where(eq(conversations.id, conversation.id)) as [{ version: number }];
-    expect(await closeOne(conn.db, await actorOf(admin.id), { conversationId: conversation.id, version, reason: "Segunda consulta resuelta" })).toMatchObject({ ok: true });
+    expect(await conn.act(closeConversation, await actorOf(admin.id), { conversationId: conversation.id, version, reason: "Segunda consulta resuelta" })).toMatchObject({ ok: true });
     const both = await listClosedConversations(conn.db, await actorOf(support.id), {});
     if (!both.ok) throw new Error(both.error);
     expect(both.rows.map((r) => [r.reason, r.reopenedAt === null, r.closedNow])).toEqual([
@@ -160,7 +150,7 @@ describe("audit of closed conversations", () => {
     const account = await createAccount(conn.db, { plan: "basic", addons: [] });
     const support = await createUser(conn.db, account.id, { role: "support" });
     const actor = await actorOf(support.id);
-    expect(auditDenial(actor)).toBe("plan_required");
+    expect(denial(actor, "auditCloses")).toBe("plan_required");
     expect(await listClosedConversations(conn.db, actor, {})).toEqual({ ok: false, error: "plan_required" });
   });
 });

@@ -1,26 +1,20 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
 import { automationJobs, automations, conversations, messages, type AutomationAction, type AutomationTrigger } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
-import { assignOne } from "@/lib/assignment/assign-one";
 import { webhookPoster } from "@/lib/automations/post-webhook";
 import { MAX_ATTEMPTS, runDueJobs } from "@/lib/automations/worker";
 import { cloudSender } from "@/lib/whatsapp/cloud-sender";
 import { signBody } from "@/lib/whatsapp/signature";
 import { handleWebhook } from "@/lib/whatsapp/webhook";
-import { openTestDb } from "@/tests/support/db";
 import { createAccount, createGroup, createUser } from "@/tests/support/factories";
 import { startServer } from "@/tests/support/http-server";
 import { createChannel, textMessage, webhookBody } from "@/tests/support/whatsapp";
+import { assignmentActions } from "@/lib/assignment/actions";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
 // The receivers in these tests listen on this machine, which flows may reach only when allowed.
 const toLocal = { postWebhook: webhookPoster({ allowPrivateAddresses: true }) };
@@ -168,7 +162,7 @@ describe("automation flows through the outbox", () => {
     const s = await setup("conversation.assigned", [{ type: "reply", text: "Hola, soy tu asesor" }]);
     const conversation = await s.customerWrites("Hola");
     const admin = (await loadActor(conn.db, s.admin.id)) as Actor;
-    await assignOne(conn.db, admin, { conversationId: conversation.id, version: conversation.version, target: { mode: "user", userId: s.seller1.id } });
+    await conn.act(assignmentActions.assignOne, admin, { conversationId: conversation.id, version: conversation.version, target: { mode: "user", userId: s.seller1.id } });
     expect(await s.jobsOf()).toMatchObject([{ event: "conversation.assigned", conversationId: conversation.id, payload: { to: s.seller1.id } }]);
   });
 

@@ -1,25 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { queryRows } from "@/db/client";
 import { historyEntries, users } from "@/db/schema";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { createAccountUser } from "@/lib/admin/users";
+import { loadActor } from "@/lib/access/actor";
 import { authenticate } from "@/lib/auth/authenticate";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import { MAX_FAILURES } from "@/lib/auth/throttle";
-import { openTestDb } from "@/tests/support/db";
 import { createAccount, createUser } from "@/tests/support/factories";
+import { accountActions } from "@/lib/admin/actions";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
-const actorOf = async (id: string) => (await loadActor(conn.db, id)) as Actor;
+const { actorOf } = conn;
 const signedInNow = () => ({ sessionId: randomUUID(), signedInAt: new Date(Date.now() - 1000).toISOString() });
 const HERE = signedInNow();
 
@@ -27,7 +21,7 @@ async function newPersonFromAnAdmin() {
   const account = await createAccount(conn.db);
   const admin = await createUser(conn.db, account.id, { role: "admin" });
   const email = `nuevo.${account.id.slice(0, 8)}@empresa.test`;
-  const created = await createAccountUser(conn.db, await actorOf(admin.id), { name: "Nuevo Vendedor", email, role: "seller" });
+  const created = await conn.act(accountActions.createUser, await actorOf(admin.id), { name: "Nuevo Vendedor", email, role: "seller" });
   if (!created.ok) throw new Error(created.error);
   return { account, email, userId: created.userId, oneTime: created.password };
 }

@@ -1,17 +1,15 @@
 import { asc, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, type Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { conversations, historyEntries } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
-import { assignInBulk } from "@/lib/assignment/assign-bulk";
-import { assignOne } from "@/lib/assignment/assign-one";
-import { markOneUnread } from "@/lib/assignment/mark-unread";
-import { closeOne } from "@/lib/closing/close-conversations";
 import { countMatching } from "@/lib/inbox/selection";
 import { signBody } from "@/lib/whatsapp/signature";
 import { handleWebhook } from "@/lib/whatsapp/webhook";
 import { createAccount, createContact, createConversation, createGroup, createOpportunity, createUser } from "@/tests/support/factories";
+import { useTestDb } from "@/tests/support/setup";
 import { createChannel, textMessage, webhookBody } from "@/tests/support/whatsapp";
+import { assignmentActions } from "@/lib/assignment/actions";
+import { closeConversation } from "@/lib/closing/actions";
 
 // Twenty people (and the customers' webhook) acting at once on the same dozen conversations: on
 // PostgreSQL this is real concurrency over a pool of connections; PGlite has one connection, so
@@ -21,13 +19,7 @@ const POSTGRES = Boolean(process.env.DATABASE_URL);
 const CLIENTS = 20;
 const DURATION_MS = POSTGRES ? 8_000 : 3_000;
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = POSTGRES ? await connect({ url: process.env.DATABASE_URL, poolSize: CLIENTS + 5 }) : await connect({ dataDir: null });
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb({ poolSize: CLIENTS + 5 });
 
 /** A small seeded generator, so a failing run can be replayed (the seed is printed). */
 function random(seed: number) {
@@ -82,7 +74,7 @@ describe("conflicting changes from many people at once", () => {
 
     const operations: Record<string, (actor: Actor) => Promise<{ ok: boolean; error?: string }>> = {
       bulkIds: (actor) =>
-        assignInBulk(conn.db, actor, {
+        conn.act(assignmentActions.assignInBulk, actor, {
           selection: { kind: "ids", ids: ids.filter(() => next() < 0.5).concat(pick(ids)) },
           target: pick([
             { mode: "user", userId: pick(s.sellers).id },
@@ -96,7 +88,7 @@ describe("conflicting changes from many people at once", () => {
       bulkAll: async (actor) => {
         const params: Record<string, string> = actor.role === "seller" ? { status: "all" } : pick<Record<string, string>>([{ owner: "unassigned" }, { status: "all" }, {}]);
         const { cutoff } = await countMatching(conn.db, actor, params);
-        return assignInBulk(conn.db, actor, {
+        return conn.act(assignmentActions.assignInBulk, actor, {
           selection: { kind: "filter", params, cutoff },
           target: { mode: "user", userId: pick(s.sellers).id },
           transfer: { opportunities: true },
@@ -105,14 +97,14 @@ describe("conflicting changes from many people at once", () => {
       single: async (actor) => {
         const id = pick(ids);
         const { version } = await current(id);
-        return assignOne(conn.db, actor, { conversationId: id, version, target: pick([{ mode: "user", userId: pick(s.sellers).id }, { mode: "none" }, { mode: "contact_owner" }] as const), transfer: { opportunities: true } });
+        return conn.act(assignmentActions.assignOne, actor, { conversationId: id, version, target: pick([{ mode: "user", userId: pick(s.sellers).id }, { mode: "none" }, { mode: "contact_owner" }] as const), transfer: { opportunities: true } });
       },
       close: async (actor) => {
         const id = pick(ids);
         const { version } = await current(id);
-        return closeOne(conn.db, actor, { conversationId: id, version, reason: "Atendido en la prueba", handOverTo: next() < 0.5 ? pick(s.sellers).id : undefined });
+        return conn.act(closeConversation, actor, { conversationId: id, version, reason: "Atendido en la prueba", handOverTo: next() < 0.5 ? pick(s.sellers).id : undefined });
       },
-      unread: (actor) => markOneUnread(conn.db, actor, pick(ids)),
+      unread: (actor) => conn.act(assignmentActions.markUnread, actor, pick(ids)),
       webhook: async () => {
         const item = pick(s.items);
         const body = webhookBody(s.channel.phoneNumberId, [textMessage(item.contact.waId, "¿Siguen ahí?")]);

@@ -1,17 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { historyEntries } from "@/db/schema";
-import { openTestDb } from "@/tests/support/db";
 import { createAccount, createUser } from "@/tests/support/factories";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
 describe("history is append-only in the database", () => {
   it("refuses UPDATE and DELETE of an entry, which stays as written", async () => {

@@ -1,34 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { inboxAccess } from "@/lib/access/inbox";
+import { describe, expect, it } from "vitest";
+import { loadActor } from "@/lib/access/actor";
+import { pageAccess } from "@/lib/access/policy";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { resolveFilters } from "@/lib/inbox/filters";
 import { listConversations } from "@/lib/inbox/list-conversations";
-import { openTestDb } from "@/tests/support/db";
-import {
-  createAccount,
-  createActivity,
-  createConversation,
-  createGroup,
-  createOpportunity,
-  createTask,
-  createUser,
-} from "@/tests/support/factories";
+import { createAccount, createActivity, createConversation, createGroup, createOpportunity, createTask, createUser } from "@/tests/support/factories";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
-async function actorOf(userId: string): Promise<Actor> {
-  const actor = await loadActor(conn.db, userId);
-  if (!actor) throw new Error("actor not found");
-  return actor;
-}
+const { actorOf } = conn;
 
 /** An account with an admin, two sellers, support, editor and conversations of each kind. */
 async function buildAccount() {
@@ -55,10 +36,10 @@ async function buildAccount() {
 describe("who may open the inbox", () => {
   it("admin, seller and support of a Pro account with WhatsApp may; an editor may not", async () => {
     const { users } = await buildAccount();
-    expect(inboxAccess(await actorOf(users.admin.id))).toEqual({ ok: true });
-    expect(inboxAccess(await actorOf(users.seller1.id))).toEqual({ ok: true });
-    expect(inboxAccess(await actorOf(users.support.id))).toEqual({ ok: true });
-    expect(inboxAccess(await actorOf(users.editor.id))).toEqual({ ok: false, error: "forbidden" });
+    expect(pageAccess(await actorOf(users.admin.id), "seeInbox")).toBe("ok");
+    expect(pageAccess(await actorOf(users.seller1.id), "seeInbox")).toBe("ok");
+    expect(pageAccess(await actorOf(users.support.id), "seeInbox")).toBe("ok");
+    expect(pageAccess(await actorOf(users.editor.id), "seeInbox")).toBe("not_found");
   });
 
   it("an account on Basic, or on Pro without the WhatsApp add-on, gets plan_required", async () => {
@@ -66,14 +47,14 @@ describe("who may open the inbox", () => {
     const proNoAddon = await createAccount(conn.db, { plan: "pro", addons: [] });
     const basicAdmin = await createUser(conn.db, basic.id, { role: "admin" });
     const proAdmin = await createUser(conn.db, proNoAddon.id, { role: "admin" });
-    expect(inboxAccess(await actorOf(basicAdmin.id))).toEqual({ ok: false, error: "plan_required" });
-    expect(inboxAccess(await actorOf(proAdmin.id))).toEqual({ ok: false, error: "plan_required" });
+    expect(pageAccess(await actorOf(basicAdmin.id), "seeInbox")).toBe("locked");
+    expect(pageAccess(await actorOf(proAdmin.id), "seeInbox")).toBe("locked");
   });
 
   it("Enterprise with WhatsApp unlocks the inbox too", async () => {
     const account = await createAccount(conn.db, { plan: "enterprise" });
     const admin = await createUser(conn.db, account.id, { role: "admin" });
-    expect(inboxAccess(await actorOf(admin.id))).toEqual({ ok: true });
+    expect(pageAccess(await actorOf(admin.id), "seeInbox")).toBe("ok");
   });
 
   it("a deactivated user is no actor at all", async () => {

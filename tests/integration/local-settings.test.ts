@@ -1,16 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Connection, type Database } from "@/db/client";
+import { describe, expect, it } from "vitest";
+import { queryRows, type Database } from "@/db/client";
 import { withLocalSettings } from "@/lib/sql";
-import { openTestDb } from "@/tests/support/db";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
 const setting = async (db: Database, name: string) =>
   (await queryRows<{ value: string }>(db, sql`select current_setting(${name}) as value`))[0]!.value;

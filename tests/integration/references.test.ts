@@ -1,29 +1,14 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { activities, conversations, historyEntries, opportunities, tasks, users } from "@/db/schema";
-import { openTestDb } from "@/tests/support/db";
-import {
-  createAccount,
-  createActivity,
-  createContact,
-  createConversation,
-  createOpportunity,
-  createTask,
-  createUser,
-} from "@/tests/support/factories";
+import { createAccount, createActivity, createContact, createConversation, createOpportunity, createTask, createUser } from "@/tests/support/factories";
+import { useTestDb } from "@/tests/support/setup";
 
 // History and the owners of deals, activities and tasks are checked per statement by triggers
 // rather than row-level foreign keys (bulk assignment writes 100,000 of them at once). These are
 // the guarantees the foreign keys gave, asked of the database directly.
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
 async function twoTenants() {
   const mine = await createAccount(conn.db);

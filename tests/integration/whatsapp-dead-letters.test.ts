@@ -1,23 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Connection } from "@/db/client";
+import { describe, expect, it } from "vitest";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { keepDeadLetter, listDeadLetters, SHOWN_PAYLOAD } from "@/lib/whatsapp/dead-letters";
 import { signBody } from "@/lib/whatsapp/signature";
 import { handleWebhook } from "@/lib/whatsapp/webhook";
-import { openTestDb } from "@/tests/support/db";
 import { createAccount, createUser } from "@/tests/support/factories";
 import { snapshotAccount } from "@/tests/support/snapshot";
 import { createChannel, textMessage, webhookBody } from "@/tests/support/whatsapp";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
 const phone = () => `57310${Math.floor(1e6 + Math.random() * 8e6)}`;
 const nested = (depth: number): unknown => (depth === 0 ? "fondo" : { more: nested(depth - 1) });

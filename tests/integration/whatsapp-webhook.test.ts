@@ -1,23 +1,17 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Connection } from "@/db/client";
 import { automations, automationJobs, contacts, conversations, historyEntries, messages } from "@/db/schema";
 import { loadActor, type Actor } from "@/lib/access/actor";
-import { closeOne } from "@/lib/closing/close-conversations";
 import { signBody } from "@/lib/whatsapp/signature";
 import { handleWebhook, verifySubscription } from "@/lib/whatsapp/webhook";
-import { openTestDb } from "@/tests/support/db";
 import { createAccount, createConversation, createUser } from "@/tests/support/factories";
 import { snapshotAccount } from "@/tests/support/snapshot";
 import { createChannel, textMessage, webhookBody } from "@/tests/support/whatsapp";
+import { closeConversation } from "@/lib/closing/actions";
+import { useTestDb } from "@/tests/support/setup";
 
-let conn: Connection;
-beforeAll(async () => {
-  conn = await openTestDb();
-});
-afterAll(async () => {
-  await conn.close();
-});
+const conn = useTestDb();
 
 const phone = () => `57300${Math.floor(1e6 + Math.random() * 8e6)}`;
 
@@ -146,7 +140,7 @@ describe("inbound messages", () => {
     const conversation = await createConversation(conn.db, s.account.id, { ownerId: s.seller1.id, unread: false });
     const [contact] = await conn.db.select().from(contacts).where(eq(contacts.id, conversation.contactId));
     const seller1 = (await loadActor(conn.db, s.seller1.id)) as Actor;
-    expect((await closeOne(conn.db, seller1, { conversationId: conversation.id, version: 1, reason: "Vuelve en enero", handOverTo: s.seller2.id })).ok).toBe(true);
+    expect((await conn.act(closeConversation, seller1, { conversationId: conversation.id, version: 1, reason: "Vuelve en enero", handOverTo: s.seller2.id })).ok).toBe(true);
     const [flow] = await conn.db
       .insert(automations)
       .values({ accountId: s.account.id, name: "Bienvenida", trigger: "conversation.opened_by_whatsapp", actions: [{ type: "reply", text: "¡Hola de nuevo!" }], signingSecret: "s3cret-s3cret" })

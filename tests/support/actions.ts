@@ -32,7 +32,10 @@ export function useConnection(conn: Connection) {
   (globalThis as unknown as { turnoConnection?: Promise<Connection> }).turnoConnection = Promise.resolve(conn);
 }
 
-const APP = path.resolve(import.meta.dirname, "../../app");
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const APP = path.join(ROOT, "app");
+// Server actions live with the pages that use them or, shared, in lib/actions.
+const ACTION_FOLDERS = [APP, path.join(ROOT, "lib/actions")];
 
 function filesUnder(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
@@ -40,11 +43,11 @@ function filesUnder(folder: string): string[] {
   );
 }
 
-/** Every server action module of the app (a file whose first statement is "use server"), by path under app/. */
+/** Every server action module (a file whose first statement is "use server"), by path from the project root. */
 export function serverActionFiles(): string[] {
-  return filesUnder(APP)
+  return ACTION_FOLDERS.flatMap(filesUnder)
     .filter((file) => /\.(ts|tsx)$/.test(file) && /^\s*["']use server["']/.test(readFileSync(file, "utf8")))
-    .map((file) => path.relative(APP, file))
+    .map((file) => path.relative(ROOT, file))
     .sort();
 }
 
@@ -60,7 +63,7 @@ export function routeFiles(): string[] {
 export async function loadServerActions(): Promise<Map<string, (...args: unknown[]) => Promise<unknown>>> {
   const actions = new Map<string, (...args: unknown[]) => Promise<unknown>>();
   for (const file of serverActionFiles()) {
-    const module = (await import(/* @vite-ignore */ path.join(APP, file))) as Record<string, unknown>;
+    const module = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
       if (typeof value === "function") actions.set(`${file}#${name}`, value as (...args: unknown[]) => Promise<unknown>);
     }

@@ -5,6 +5,6 @@ import { connect, type Connection } from "@/db/client";
  * database named by DATABASE_URL (a fresh one per run, made by scripts/test.sh). Tests never
  * share rows: each builds its own account(s) with the factories.
  */
-export function openTestDb(): Promise<Connection> {
-  return process.env.DATABASE_URL ? connect({ url: process.env.DATABASE_URL }) : connect({ dataDir: null });
+export function openTestDb(options: { poolSize?: number } = {}): Promise<Connection> {
+  return process.env.DATABASE_URL ? connect({ url: process.env.DATABASE_URL, ...options }) : connect({ dataDir: null });
 }

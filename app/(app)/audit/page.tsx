@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { auditDenial } from "@/lib/access/admin";
-import { requireActor } from "@/lib/access/session";
+import { requirePage } from "@/lib/access/session";
 import { countClosedConversations, listClosedConversations, loadAuditPeople } from "@/lib/audit/closed-conversations";
 import { auditQuery, resolveAuditFilters } from "@/lib/audit/filters";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
@@ -16,10 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor();
-  const denial = auditDenial(actor);
-  if (denial === "forbidden") notFound();
-  if (denial === "plan_required") return <LockedInbox actor={actor} />;
+  const { actor, locked } = await requirePage("auditCloses");
+  if (locked) return <LockedInbox actor={actor} />;
   const { cursor, ...filters } = resolveAuditFilters(await searchParams);
   const db = await getDb();
   const [page, count, people, t, format] = await Promise.all([

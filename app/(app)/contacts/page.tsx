@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/access/session";
+import { requirePage } from "@/lib/access/session";
 import { listContacts } from "@/lib/crm/list-contacts";
 import { isCleanText } from "@/lib/text";
 
@@ -19,9 +18,7 @@ const params = z.object({
 });
 
 export default async function ContactsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requireActor();
-  // Support's work is the audit of closed conversations, not the CRM.
-  if (actor.role === "support") notFound();
+  const { actor } = await requirePage("seeContacts");
   const { q, after } = params.parse(await searchParams);
   const [t, page] = await Promise.all([
     getTranslations("contacts"),

@@ -1,13 +1,10 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/layout/nav-link";
-import { accountAdminDenial } from "@/lib/access/admin";
-import { requireActor } from "@/lib/access/session";
+import { requirePage } from "@/lib/access/session";
 
 /** Settings are for the account's admins; each page and action checks again on its own. */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {
-  const actor = await requireActor();
-  if (accountAdminDenial(actor)) notFound();
+  await requirePage("manageAccount");
   const t = await getTranslations("settings");
   return (
     <div className="flex min-h-0 flex-1 flex-col">

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listAssignees } from "@/lib/assignment/assignees";
-import { requireActor } from "@/lib/access/session";
-import { automationsDenial, listAutomations } from "@/lib/automations/manage";
+import { requirePage } from "@/lib/access/session";
+import { listAutomations } from "@/lib/automations/manage";
 import { loadFilterOptions } from "@/lib/inbox/filter-options";
 import { AutomationForm } from "@/components/automations/automation-form";
 import { FlowControls } from "@/components/automations/flow-controls";
@@ -15,10 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AutomationsPage() {
-  const actor = await requireActor();
-  const denial = automationsDenial(actor);
-  if (denial === "forbidden") notFound();
-  if (denial === "plan_required") return <LockedInbox actor={actor} />;
+  const { actor, locked } = await requirePage("manageAutomations");
+  if (locked) return <LockedInbox actor={actor} />;
   const db = await getDb();
   const [{ flows, jobs }, assignees, options, t, format] = await Promise.all([
     listAutomations(db, actor),

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { accountAdminDenial } from "@/lib/access/admin";
-import { requireActor } from "@/lib/access/session";
-import { listGroupCandidates, listGroups } from "@/lib/admin/groups";
+import { requirePage } from "@/lib/access/session";
+import { listGroups } from "@/lib/admin/groups";
+import { listAssignees } from "@/lib/assignment/assignees";
 import { GroupCard } from "@/components/settings/group-card";
 import { NewGroupForm } from "@/components/settings/new-group-form";
 
@@ -13,10 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function GroupsPage() {
-  const actor = await requireActor();
-  if (accountAdminDenial(actor)) notFound();
+  const { actor } = await requirePage("manageAccount");
   const db = await getDb();
-  const [groups, candidates, t] = await Promise.all([listGroups(db, actor), listGroupCandidates(db, actor), getTranslations("groups")]);
+  const [groups, candidates, t] = await Promise.all([listGroups(db, actor), listAssignees(db, actor.accountId), getTranslations("groups")]);
   return (
     <div className="mx-auto w-full max-w-5xl flex-1 space-y-4 overflow-y-auto p-4">
       <header>

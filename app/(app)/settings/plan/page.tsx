@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ADDONS } from "@/db/schema";
-import { accountAdminDenial } from "@/lib/access/admin";
-import { requireActor } from "@/lib/access/session";
+import { requirePage } from "@/lib/access/session";
 import { featuresByPlan } from "@/lib/admin/subscription";
 import { FEATURES, hasFeature, type Feature } from "@/lib/plans/features";
 import { AddonToggle, PlanChoice } from "@/components/settings/subscription-controls";
@@ -13,8 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function PlanPage() {
-  const actor = await requireActor();
-  if (accountAdminDenial(actor)) notFound();
+  const { actor } = await requirePage("manageAccount");
   const t = await getTranslations();
   const unlocked = (Object.keys(FEATURES) as Feature[]).filter((f) => hasFeature(actor, f));
   const addons = actor.addons.map((a) => t(`addons.${a}`)).join(", ");

@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { accountAdminDenial } from "@/lib/access/admin";
-import { requireActor } from "@/lib/access/session";
+import { requirePage } from "@/lib/access/session";
 import { listUsers } from "@/lib/admin/users";
 import { NewUserDialog } from "@/components/settings/new-user-dialog";
 import { UserRowActions } from "@/components/settings/user-row-actions";
@@ -14,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
-  const actor = await requireActor();
-  if (accountAdminDenial(actor)) notFound();
+  const { actor } = await requirePage("manageAccount");
   const [people, t, tr] = await Promise.all([listUsers(await getDb(), actor), getTranslations("users"), getTranslations("roles")]);
   return (
     <div className="mx-auto w-full max-w-5xl flex-1 space-y-4 overflow-y-auto p-4">

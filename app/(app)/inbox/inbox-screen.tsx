@@ -2,24 +2,25 @@ import clsx from "clsx";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { inboxAccess, isReadOnly } from "@/lib/access/inbox";
-import { requireActor } from "@/lib/access/session";
+import { denial } from "@/lib/access/policy";
+import { requirePage } from "@/lib/access/session";
 import { listAssignees } from "@/lib/assignment/assignees";
-import { markReadByOwner } from "@/lib/assignment/mark-unread";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { loadFilterOptions } from "@/lib/inbox/filter-options";
 import { filtersToQuery, resolveFilters } from "@/lib/inbox/filters";
 import { listConversations } from "@/lib/inbox/list-conversations";
-import { ConversationList } from "./conversation-list";
-import { ConversationPane } from "./conversation-pane";
-import { InboxFiltersForm } from "./inbox-filters";
-import { LockedInbox } from "./locked-inbox";
-import { SelectionProvider } from "./selection";
-import { SelectionToolbar } from "./selection-toolbar";
+import { ConversationList } from "@/components/inbox/conversation-list";
+import { ConversationPane } from "@/components/inbox/conversation-pane";
+import { InboxFiltersForm } from "@/components/inbox/inbox-filters";
+import { LockedInbox } from "@/components/inbox/locked-inbox";
+import { MarkReadOnOpen } from "@/components/inbox/mark-read-on-open";
+import { SelectionProvider } from "@/components/inbox/selection";
+import { SelectionToolbar } from "@/components/inbox/selection-toolbar";
 
 /**
- * The inbox, list and (when one is chosen) conversation. It checks everything itself from the
- * database — role, plan, tenant — whatever the request gate did before.
+ * The inbox's loader, list and (when one is chosen) conversation, for both routes. It checks
+ * everything itself from the database — role, plan, tenant — whatever the request gate did before.
+ * It only reads: opening a conversation reads it through an action once the page shows.
  */
 export async function InboxScreen({
   searchParams,
@@ -29,25 +30,21 @@ export async function InboxScreen({
   conversationId?: string;
 }) {
   const notice = searchParams.notice === "assigned" || searchParams.notice === "closed" ? searchParams.notice : null;
-  const actor = await requireActor();
-  const access = inboxAccess(actor);
-  if (!access.ok) {
-    if (access.error === "forbidden") notFound();
-    return <LockedInbox actor={actor} />;
-  }
+  const { actor, locked } = await requirePage("seeInbox");
+  if (locked) return <LockedInbox actor={actor} />;
+  // Support audits: it reads closed conversations and changes nothing.
+  const readOnly = denial(actor, "changeConversations") !== null;
   const db = await getDb();
   const { cursor, ...filters } = resolveFilters(searchParams, actor.role);
-  if (conversationId) await markReadByOwner(db, actor, conversationId);
   const [page, detail, options, assignees, t] = await Promise.all([
     listConversations(db, actor, filters, cursor),
     conversationId ? getConversation(db, actor, conversationId) : null,
     loadFilterOptions(db, actor),
-    isReadOnly(actor) ? [] : listAssignees(db, actor.accountId),
+    readOnly ? [] : listAssignees(db, actor.accountId),
     getTranslations("inbox"),
   ]);
   if (conversationId && !detail) notFound();
 
-  const readOnly = isReadOnly(actor);
   return (
     <div className="flex min-h-0 flex-1">
       <section
@@ -81,6 +78,7 @@ export async function InboxScreen({
         </SelectionProvider>
       </section>
       <div className={clsx("min-w-0 flex-1 flex-col md:flex", detail ? "flex" : "hidden")}>
+        {detail?.unread && detail.ownerId === actor.userId ? <MarkReadOnOpen conversationId={detail.id} /> : null}
         {detail ? (
           <ConversationPane
             detail={detail}

@@ -1,17 +1,6 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  check,
-  foreignKey,
-  index,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, index, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { primaryId, accountRef, createdAt, sameAccountKey } from "./columns";
 
 export const PLANS = ["basic", "pro", "enterprise"] as const;
 export type Plan = (typeof PLANS)[number];
@@ -25,10 +14,10 @@ export type Role = (typeof ROLES)[number];
 export const accounts = pgTable(
   "accounts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     name: text("name").notNull(),
     plan: text("plan", { enum: PLANS }).notNull().default("basic"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     check("accounts_plan_check", sql`${t.plan} in ('basic', 'pro', 'enterprise')`),
@@ -39,9 +28,7 @@ export const accounts = pgTable(
 export const accountAddons = pgTable(
   "account_addons",
   {
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountRef(),
     addon: text("addon", { enum: ADDONS }).notNull(),
     activatedAt: timestamp("activated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,10 +41,8 @@ export const accountAddons = pgTable(
 export const users = pgTable(
   "users",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    accountId: accountRef(),
     name: text("name").notNull(),
     // Sign-in is by email alone, so an address belongs to one account only.
     email: text("email").notNull().unique(),
@@ -71,7 +56,7 @@ export const users = pgTable(
     // refused, except the one the change was made from.
     passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
     passwordChangedInSession: uuid("password_changed_in_session"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     // Target of the composite foreign keys that keep every owner inside its own tenant.
@@ -86,12 +71,10 @@ export const users = pgTable(
 export const groups = pgTable(
   "groups",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    accountId: accountRef(),
     name: text("name").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique("groups_account_id_id_key").on(t.accountId, t.id),
@@ -110,16 +93,8 @@ export const groupMembers = pgTable(
   (t) => [
     primaryKey({ columns: [t.groupId, t.userId] }),
     index("group_members_user_idx").on(t.accountId, t.userId),
-    foreignKey({
-      name: "group_members_group_fk",
-      columns: [t.accountId, t.groupId],
-      foreignColumns: [groups.accountId, groups.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      name: "group_members_user_fk",
-      columns: [t.accountId, t.userId],
-      foreignColumns: [users.accountId, users.id],
-    }).onDelete("cascade"),
+    sameAccountKey("group_members_group_fk", [t.accountId, t.groupId], groups, "cascade"),
+    sameAccountKey("group_members_user_fk", [t.accountId, t.userId], users, "cascade"),
   ],
 );
 
@@ -141,11 +116,7 @@ export const revokedSessions = pgTable(
   },
   (t) => [
     index("revoked_sessions_revoked_at_idx").on(t.revokedAt),
-    foreignKey({
-      name: "revoked_sessions_user_fk",
-      columns: [t.accountId, t.userId],
-      foreignColumns: [users.accountId, users.id],
-    }).onDelete("cascade"),
+    sameAccountKey("revoked_sessions_user_fk", [t.accountId, t.userId], users, "cascade"),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, foreignKey, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, pgTable, primaryKey, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
+import { sameAccountKey } from "./columns";
 
 /**
  * Round robin's memory across bulk actions: how many conversations each person has been dealt.
@@ -16,11 +17,7 @@ export const roundRobinCounters = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.userId] }),
-    foreignKey({
-      name: "round_robin_counters_user_fk",
-      columns: [t.accountId, t.userId],
-      foreignColumns: [users.accountId, users.id],
-    }).onDelete("cascade"),
+    sameAccountKey("round_robin_counters_user_fk", [t.accountId, t.userId], users, "cascade"),
     check("round_robin_counters_dealt_check", sql`${t.dealt} >= 0`),
   ],
 );

@@ -1,19 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  check,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { accounts, users } from "./accounts";
+import { bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { primaryId, accountRef, createdAt, sameAccountKey } from "./columns";
 
 export const AUTOMATION_TRIGGERS = ["conversation.opened_by_whatsapp", "conversation.assigned", "conversation.closed"] as const;
 export type AutomationTrigger = (typeof AUTOMATION_TRIGGERS)[number];
@@ -28,10 +16,8 @@ export type AutomationAction =
 export const automations = pgTable(
   "automations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    accountId: accountRef(),
     name: text("name").notNull(),
     trigger: text("trigger", { enum: AUTOMATION_TRIGGERS }).notNull(),
     actions: jsonb("actions").$type<AutomationAction[]>().notNull(),
@@ -39,16 +25,12 @@ export const automations = pgTable(
     // Signs the JSON bodies of webhook actions (X-Turno-Signature-256), so receivers can trust them.
     signingSecret: text("signing_secret").notNull(),
     createdById: uuid("created_by_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique("automations_account_id_id_key").on(t.accountId, t.id),
     index("automations_trigger_idx").on(t.accountId, t.trigger).where(sql`${t.active}`),
-    foreignKey({
-      name: "automations_created_by_fk",
-      columns: [t.accountId, t.createdById],
-      foreignColumns: [users.accountId, users.id],
-    }),
+    sameAccountKey("automations_created_by_fk", [t.accountId, t.createdById], users),
     check(
       "automations_trigger_check",
       sql`${t.trigger} in ('conversation.opened_by_whatsapp', 'conversation.assigned', 'conversation.closed')`,
@@ -78,17 +60,13 @@ export const automationJobs = pgTable(
     attempts: integer("attempts").notNull().default(0),
     availableAt: timestamp("available_at", { withTimezone: true }).notNull().defaultNow(),
     lastError: text("last_error"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
   (t) => [
     index("automation_jobs_due_idx").on(t.availableAt, t.id).where(sql`${t.status} = 'pending'`),
     index("automation_jobs_account_idx").on(t.accountId, t.createdAt),
-    foreignKey({
-      name: "automation_jobs_automation_fk",
-      columns: [t.accountId, t.automationId],
-      foreignColumns: [automations.accountId, automations.id],
-    }).onDelete("cascade"),
+    sameAccountKey("automation_jobs_automation_fk", [t.accountId, t.automationId], automations, "cascade"),
     check("automation_jobs_status_check", sql`${t.status} in ('pending', 'done', 'failed')`),
     check("automation_jobs_attempts_check", sql`${t.attempts} >= 0`),
   ],

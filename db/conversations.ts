@@ -1,20 +1,8 @@
 import { sql } from "drizzle-orm";
-import {
-  bigserial,
-  boolean,
-  check,
-  customType,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { accounts, users } from "./accounts";
+import { bigserial, boolean, check, customType, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
 import { contacts } from "./crm";
+import { primaryId, accountRef, createdAt, sameAccountKey } from "./columns";
 
 export const CONVERSATION_STATUSES = ["open", "closed"] as const;
 export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
@@ -39,10 +27,8 @@ const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 
 export const conversations = pgTable(
   "conversations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    accountId: accountRef(),
     contactId: uuid("contact_id").notNull(),
     ownerId: uuid("owner_id"),
     status: text("status", { enum: CONVERSATION_STATUSES }).notNull().default("open"),
@@ -56,7 +42,7 @@ export const conversations = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     // Bumped on every change, so a stale form can be told "changed meanwhile".
     version: integer("version").notNull().default(1),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     // The transaction that last wrote the row, kept by a trigger (migration 0014). "Todas" counts
     // under a snapshot and later takes only rows whose last writer that snapshot already saw, so a
     // conversation that changed after the count (reopened, reassigned into the filter) is left out.
@@ -66,21 +52,9 @@ export const conversations = pgTable(
     unique("conversations_account_id_id_key").on(t.accountId, t.id),
     // One WhatsApp thread per customer: a new message reopens it rather than starting another.
     unique("conversations_account_contact_key").on(t.accountId, t.contactId),
-    foreignKey({
-      name: "conversations_contact_fk",
-      columns: [t.accountId, t.contactId],
-      foreignColumns: [contacts.accountId, contacts.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      name: "conversations_owner_fk",
-      columns: [t.accountId, t.ownerId],
-      foreignColumns: [users.accountId, users.id],
-    }),
-    foreignKey({
-      name: "conversations_closed_by_fk",
-      columns: [t.accountId, t.closedById],
-      foreignColumns: [users.accountId, users.id],
-    }),
+    sameAccountKey("conversations_contact_fk", [t.accountId, t.contactId], contacts, "cascade"),
+    sameAccountKey("conversations_owner_fk", [t.accountId, t.ownerId], users),
+    sameAccountKey("conversations_closed_by_fk", [t.accountId, t.closedById], users),
     // The inbox list: newest activity first, by status, by owner, unread only. DESC NULLS FIRST is
     // what a plain ORDER BY … DESC means, so the list's ordering can walk these indexes.
     index("conversations_inbox_idx").on(
@@ -116,7 +90,7 @@ export const conversations = pgTable(
 export const messages = pgTable(
   "messages",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     accountId: uuid("account_id").notNull(),
     conversationId: uuid("conversation_id").notNull(),
     direction: text("direction", { enum: MESSAGE_DIRECTIONS }).notNull(),
@@ -126,21 +100,13 @@ export const messages = pgTable(
     waMessageId: text("wa_message_id"),
     status: text("status", { enum: MESSAGE_STATUSES }).notNull(),
     sentById: uuid("sent_by_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique("messages_account_wa_message_id_key").on(t.accountId, t.waMessageId),
     index("messages_conversation_idx").on(t.conversationId, t.createdAt, t.id),
-    foreignKey({
-      name: "messages_conversation_fk",
-      columns: [t.accountId, t.conversationId],
-      foreignColumns: [conversations.accountId, conversations.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      name: "messages_sent_by_fk",
-      columns: [t.accountId, t.sentById],
-      foreignColumns: [users.accountId, users.id],
-    }),
+    sameAccountKey("messages_conversation_fk", [t.accountId, t.conversationId], conversations, "cascade"),
+    sameAccountKey("messages_sent_by_fk", [t.accountId, t.sentById], users),
     check("messages_direction_check", sql`${t.direction} in ('inbound', 'outbound')`),
     check(
       "messages_type_check",
@@ -178,26 +144,10 @@ export const conversationCloses = pgTable(
     reopenedAt: timestamp("reopened_at", { withTimezone: true }),
   },
   (t) => [
-    foreignKey({
-      name: "conversation_closes_conversation_fk",
-      columns: [t.accountId, t.conversationId],
-      foreignColumns: [conversations.accountId, conversations.id],
-    }).onDelete("cascade"),
-    foreignKey({
-      name: "conversation_closes_closed_by_fk",
-      columns: [t.accountId, t.closedById],
-      foreignColumns: [users.accountId, users.id],
-    }),
-    foreignKey({
-      name: "conversation_closes_owner_before_fk",
-      columns: [t.accountId, t.ownerBefore],
-      foreignColumns: [users.accountId, users.id],
-    }),
-    foreignKey({
-      name: "conversation_closes_owner_after_fk",
-      columns: [t.accountId, t.ownerAfter],
-      foreignColumns: [users.accountId, users.id],
-    }),
+    sameAccountKey("conversation_closes_conversation_fk", [t.accountId, t.conversationId], conversations, "cascade"),
+    sameAccountKey("conversation_closes_closed_by_fk", [t.accountId, t.closedById], users),
+    sameAccountKey("conversation_closes_owner_before_fk", [t.accountId, t.ownerBefore], users),
+    sameAccountKey("conversation_closes_owner_after_fk", [t.accountId, t.ownerAfter], users),
     // The audit: newest close first, keyset by (closed_at, id).
     index("conversation_closes_audit_idx").on(t.accountId, t.closedAt.desc(), t.id.desc()),
     // The close a reopen marks: the conversation's one close not yet reopened.

@@ -1,16 +1,7 @@
 import { sql } from "drizzle-orm";
-import {
-  check,
-  foreignKey,
-  index,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from "drizzle-orm/pg-core";
-import { accounts, users } from "./accounts";
+import { check, index, numeric, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { users } from "./accounts";
+import { primaryId, accountRef, createdAt, sameAccountKey } from "./columns";
 
 export const OPPORTUNITY_STATUSES = ["open", "won", "lost"] as const;
 export const WORK_ITEM_STATUSES = ["pending", "done"] as const;
@@ -18,10 +9,8 @@ export const WORK_ITEM_STATUSES = ["pending", "done"] as const;
 export const contacts = pgTable(
   "contacts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    accountId: accountRef(),
     name: text("name").notNull(),
     // E.164 as shown to people ("+573001234567"); waId is the same number as WhatsApp sends it.
     phone: text("phone").notNull(),
@@ -29,17 +18,13 @@ export const contacts = pgTable(
     email: text("email"),
     company: text("company"),
     ownerId: uuid("owner_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique("contacts_account_id_id_key").on(t.accountId, t.id),
     unique("contacts_account_wa_id_key").on(t.accountId, t.waId),
     index("contacts_account_owner_idx").on(t.accountId, t.ownerId),
-    foreignKey({
-      name: "contacts_owner_fk",
-      columns: [t.accountId, t.ownerId],
-      foreignColumns: [users.accountId, users.id],
-    }),
+    sameAccountKey("contacts_owner_fk", [t.accountId, t.ownerId], users),
     check("contacts_wa_id_check", sql`${t.waId} ~ '^[0-9]{6,20}$'`),
     check("contacts_phone_check", sql`${t.phone} ~ '^\\+[0-9]{6,20}$'`),
     check("contacts_name_check", sql`length(trim(${t.name})) between 1 and 200`),
@@ -49,23 +34,19 @@ export const contacts = pgTable(
 export const opportunities = pgTable(
   "opportunities",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     accountId: uuid("account_id").notNull(),
     contactId: uuid("contact_id").notNull(),
     ownerId: uuid("owner_id"),
     title: text("title").notNull(),
     amount: numeric("amount", { precision: 14, scale: 2 }).notNull().default("0"),
     status: text("status", { enum: OPPORTUNITY_STATUSES }).notNull().default("open"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     closedAt: timestamp("closed_at", { withTimezone: true }),
   },
   (t) => [
     index("opportunities_contact_idx").on(t.accountId, t.contactId),
-    foreignKey({
-      name: "opportunities_contact_fk",
-      columns: [t.accountId, t.contactId],
-      foreignColumns: [contacts.accountId, contacts.id],
-    }).onDelete("cascade"),
+    sameAccountKey("opportunities_contact_fk", [t.accountId, t.contactId], contacts, "cascade"),
     // Owner: a user of the same account, checked once per statement by a trigger (migration 0007).
     check("opportunities_status_check", sql`${t.status} in ('open', 'won', 'lost')`),
     check("opportunities_closed_check", sql`(${t.status} = 'open') = (${t.closedAt} is null)`),
@@ -76,7 +57,7 @@ export const opportunities = pgTable(
 export const activities = pgTable(
   "activities",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     accountId: uuid("account_id").notNull(),
     contactId: uuid("contact_id").notNull(),
     ownerId: uuid("owner_id"),
@@ -85,15 +66,11 @@ export const activities = pgTable(
     title: text("title").notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     status: text("status", { enum: WORK_ITEM_STATUSES }).notNull().default("pending"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("activities_contact_idx").on(t.accountId, t.contactId),
-    foreignKey({
-      name: "activities_contact_fk",
-      columns: [t.accountId, t.contactId],
-      foreignColumns: [contacts.accountId, contacts.id],
-    }).onDelete("cascade"),
+    sameAccountKey("activities_contact_fk", [t.accountId, t.contactId], contacts, "cascade"),
     // Owner: a user of the same account, checked once per statement by a trigger (migration 0007).
     check("activities_status_check", sql`${t.status} in ('pending', 'done')`),
     check("activities_kind_check", sql`${t.kind} in ('call', 'meeting', 'visit')`),
@@ -103,22 +80,18 @@ export const activities = pgTable(
 export const tasks = pgTable(
   "tasks",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: primaryId(),
     accountId: uuid("account_id").notNull(),
     contactId: uuid("contact_id").notNull(),
     ownerId: uuid("owner_id"),
     title: text("title").notNull(),
     dueAt: timestamp("due_at", { withTimezone: true }),
     status: text("status", { enum: WORK_ITEM_STATUSES }).notNull().default("pending"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     index("tasks_contact_idx").on(t.accountId, t.contactId),
-    foreignKey({
-      name: "tasks_contact_fk",
-      columns: [t.accountId, t.contactId],
-      foreignColumns: [contacts.accountId, contacts.id],
-    }).onDelete("cascade"),
+    sameAccountKey("tasks_contact_fk", [t.accountId, t.contactId], contacts, "cascade"),
     // Owner: a user of the same account, checked once per statement by a trigger (migration 0007).
     check("tasks_status_check", sql`${t.status} in ('pending', 'done')`),
   ],

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, json, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, check, index, json, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns";
 
 export const HISTORY_KINDS = [
   "conversation.assigned",
@@ -32,7 +33,7 @@ export const historyEntries = pgTable(
     // json, not jsonb: kept exactly as written and never queried inside, so nothing gains from
     // jsonb's binary form, and a bulk assignment writing 100,000 entries skips converting each.
     data: json("data").$type<Record<string, unknown>>().notNull().default({}),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     // The same-tenant references (account, actor, conversation) are checked once per statement by

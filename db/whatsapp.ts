@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigserial, check, index, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
-import { accounts } from "./accounts";
+import { bigserial, check, index, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { primaryId, accountRef, createdAt } from "./columns";
 
 /**
  * An account's WhatsApp Business number on Meta's Cloud API. Inbound webhooks are routed here by
@@ -9,10 +9,8 @@ import { accounts } from "./accounts";
 export const whatsappChannels = pgTable(
   "whatsapp_channels",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    id: primaryId(),
+    accountId: accountRef(),
     phoneNumberId: text("phone_number_id").notNull().unique(),
     displayPhone: text("display_phone").notNull(),
     verifyToken: text("verify_token").notNull(),
@@ -20,7 +18,7 @@ export const whatsappChannels = pgTable(
     accessToken: text("access_token"),
     // Where the Cloud API lives; tests point it at a local fake.
     apiBaseUrl: text("api_base_url"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique("whatsapp_channels_account_key").on(t.accountId),
@@ -46,9 +44,7 @@ export const whatsappDeadLetters = pgTable(
   "whatsapp_dead_letters",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    accountId: uuid("account_id")
-      .notNull()
-      .references(() => accounts.id, { onDelete: "cascade" }),
+    accountId: accountRef(),
     kind: text("kind", { enum: DEAD_LETTER_KINDS }).notNull(),
     reason: text("reason").notNull(),
     payload: text("payload").notNull(),

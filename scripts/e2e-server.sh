@@ -5,5 +5,5 @@ cd "$(dirname "$0")/.."
 export PGLITE_DIR="${PGLITE_DIR:-.data/e2e}"
 unset DATABASE_URL
 rm -rf "$PGLITE_DIR"
-npx tsx db/seed/cli.ts
+npx tsx scripts/seed/cli.ts
 exec npx next start -p "${E2E_PORT:-3100}"

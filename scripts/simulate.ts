@@ -2,7 +2,7 @@
 // Posts a correctly signed WhatsApp Cloud API webhook to the running app, as Meta would, so a
 // person watching the inbox sees the customer's message arrive. Uses the demo number's fixtures.
 import { parseArgs } from "node:util";
-import { DEMO_ACCOUNTS } from "@/db/seed/demo-accounts";
+import { DEMO_ACCOUNTS } from "@/scripts/seed/demo-accounts";
 import { signBody } from "@/lib/whatsapp/signature";
 
 const USAGE = `Uso: npm run simulate -- --from +573001234567 --text "Hola" [--name "Ana"] [--to "Demo Pro"] [--url http://127.0.0.1:3000]

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { closeConversationAction } from "@/lib/actions/inbox";
 import { DialogFooter } from "@/components/ui/dialog-footer";
@@ -28,7 +27,6 @@ export function CloseDialog({
 }) {
   const t = useTranslations("closeDialog");
   const te = useTranslations("errors");
-  const router = useRouter();
   const [reason, setReason] = useState("");
   const [handOver, setHandOver] = useState(false);
   const [handOverTo, setHandOverTo] = useState<string | null>(null);
@@ -59,7 +57,6 @@ export function CloseDialog({
       reset();
       onOpenChange(false);
       onDone({ visible: result.visible });
-      router.refresh();
     });
   }
 

@@ -33,7 +33,6 @@ export function ConversationActions({ context, isOpen }: { context: AssignContex
       const result = await markUnreadAction(context.conversationId);
       if (!result.ok) setNotice({ text: te(result.error), visible: true, error: true });
       else setNotice(result.marked > 0 ? { text: t("done.markedUnread") } : { text: t("done.alreadyUnread"), visible: true });
-      router.refresh();
     });
   }
 

@@ -4,6 +4,7 @@ import type { Role } from "@/db/schema";
 import { filtersToQuery, resolveFilters, type InboxFilters } from "@/lib/inbox/filters";
 import type { FilterOptions } from "@/lib/inbox/filter-options";
 import { AutoSubmitForm } from "./auto-submit-form";
+import { SearchBox } from "@/components/ui/search-box";
 
 const selectClass =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none";
@@ -24,23 +25,13 @@ export async function InboxFiltersForm({
   const canPickOwner = role !== "seller";
   return (
     <AutoSubmitForm action={action} label={t("label")}>
-      <div className="flex gap-2">
-        <label className="sr-only" htmlFor="filter-q">
-          {t("search")}
-        </label>
-        <input
-          id="filter-q"
-          name="q"
-          type="search"
-          defaultValue={filters.search ?? ""}
-          placeholder={t("searchPlaceholder")}
-          maxLength={100}
-          className={selectClass}
-        />
-        <button type="submit" className="rounded-md bg-brand-600 px-3 text-sm font-medium text-white hover:bg-brand-700">
-          {t("apply")}
-        </button>
-      </div>
+      <SearchBox
+        id="filter-q"
+        label={t("search")}
+        placeholder={t("searchPlaceholder")}
+        defaultValue={filters.search}
+        buttonLabel={t("apply")}
+      />
       {filtersToQuery(filters) !== filtersToQuery(resolveFilters({}, role)) ? (
         <Link href={action} className="text-xs text-brand-700 underline">
           {t("clear")}

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { sendReplyAction } from "@/lib/actions/inbox";
 import { Button } from "@/components/ui/button";
@@ -15,7 +14,6 @@ const draftKey = (conversationId: string) => `turno:draft:${conversationId}`;
 export function ReplyBox({ conversationId, windowOpen }: { conversationId: string; windowOpen: boolean }) {
   const t = useTranslations("reply");
   const te = useTranslations("errors");
-  const router = useRouter();
   const [body, setBody] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -42,7 +40,6 @@ export function ReplyBox({ conversationId, windowOpen }: { conversationId: strin
         return;
       }
       update("");
-      router.refresh();
       field.current?.focus();
     });
   }

@@ -1,11 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { TransferOptions } from "@/lib/assignment/input";
 
-export type Entity = "contact" | "opportunities" | "activities" | "tasks";
-export type EntityChoice = Record<Entity, boolean>;
-
-export const NO_ENTITIES: EntityChoice = { contact: false, opportunities: false, activities: false, tasks: false };
+type Entity = Exclude<keyof TransferOptions, "onlyOpen">;
 
 /**
  * "Transferir otras entidades al mismo dueño", shared by the single and the bulk dialog: with the
@@ -14,16 +12,12 @@ export const NO_ENTITIES: EntityChoice = { contact: false, opportunities: false,
  */
 export function TransferFieldset({
   toContactOwner,
-  entities,
-  onEntitiesChange,
-  onlyOpen,
-  onOnlyOpenChange,
+  value,
+  onChange,
 }: {
   toContactOwner: boolean;
-  entities: EntityChoice;
-  onEntitiesChange: (entities: EntityChoice) => void;
-  onlyOpen: boolean;
-  onOnlyOpenChange: (onlyOpen: boolean) => void;
+  value: TransferOptions;
+  onChange: (value: TransferOptions) => void;
 }) {
   const t = useTranslations("assign");
   const options: { key: Entity; label: string }[] = toContactOwner
@@ -46,8 +40,8 @@ export function TransferFieldset({
           <label key={key} className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
-              checked={entities[key]}
-              onChange={(e) => onEntitiesChange({ ...entities, [key]: e.target.checked })}
+              checked={value[key]}
+              onChange={(e) => onChange({ ...value, [key]: e.target.checked })}
               className="size-4 accent-brand-600"
             />
             {label}
@@ -58,8 +52,8 @@ export function TransferFieldset({
         <label className="flex items-center gap-2 border-t border-slate-100 pt-2 text-sm">
           <input
             type="checkbox"
-            checked={onlyOpen}
-            onChange={(e) => onOnlyOpenChange(e.target.checked)}
+            checked={value.onlyOpen}
+            onChange={(e) => onChange({ ...value, onlyOpen: e.target.checked })}
             className="size-4 accent-brand-600"
           />
           {t("onlyOpen")}

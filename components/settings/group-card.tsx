@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addGroupMemberAction, deleteGroupAction, removeGroupMemberAction, renameGroupAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
@@ -17,7 +16,6 @@ type Outcome = { ok: true } | { ok: false; error: DomainError };
 export function GroupCard({ group, candidates }: { group: AccountGroup; candidates: { id: string; name: string }[] }) {
   const t = useTranslations("groups");
   const tr = useTranslations("roles");
-  const router = useRouter();
   const [pick, setPick] = useState("");
   const [renaming, setRenaming] = useState(false);
   const [newName, setNewName] = useState(group.name);
@@ -35,7 +33,6 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       showError(result.ok ? null : result.error);
       if (!result.ok) return;
       after?.();
-      router.refresh();
     });
 
   // A refusal belongs to the dialog it happened in: it goes when the dialog opens or closes.

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createGroupAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
@@ -11,7 +10,6 @@ import { ActionError } from "./action-error";
 
 export function NewGroupForm() {
   const t = useTranslations("groups");
-  const router = useRouter();
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string | null>(null);
   const [error, setError] = useState<DomainError | null>(null);
@@ -27,7 +25,6 @@ export function NewGroupForm() {
       setError(result.ok ? null : result.error);
       if (!result.ok) return;
       setName("");
-      router.refresh();
     });
   }
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createUserAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
@@ -18,7 +17,6 @@ const fieldClass = "block w-full rounded-md border border-slate-300 px-3 py-2 te
 export function NewUserDialog() {
   const t = useTranslations("users");
   const tr = useTranslations("roles");
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
@@ -54,7 +52,6 @@ export function NewUserDialog() {
       if (!result.ok) return setError(result.error);
       setError(null);
       setCreated({ name: parsed.data.name, password: result.password });
-      router.refresh();
     });
   }
 

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changePlanAction, setAddonAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
@@ -27,7 +26,6 @@ function ConfirmedChange({
   apply: () => Promise<Outcome>;
 }) {
   const t = useTranslations("plan");
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<DomainError | null>(null);
   const [pending, startTransition] = useTransition();
@@ -52,7 +50,6 @@ function ConfirmedChange({
                 setError(result.ok ? null : result.error);
                 if (!result.ok) return;
                 setOpen(false);
-                router.refresh();
               })
             }
           >

@@ -1,7 +1,6 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changeRoleAction, setUserActiveAction } from "@/lib/actions/settings";
 import { Button } from "@/components/ui/button";
@@ -21,7 +20,6 @@ interface Person {
 export function UserRowActions({ user, isSelf = false }: { user: Person; isSelf?: boolean }) {
   const t = useTranslations("users");
   const tr = useTranslations("roles");
-  const router = useRouter();
   const [newRole, setNewRole] = useState<Role | null>(null);
   const [deactivating, setDeactivating] = useState(false);
   const [error, setError] = useState<DomainError | null>(null);
@@ -33,7 +31,6 @@ export function UserRowActions({ user, isSelf = false }: { user: Person; isSelf?
       setError(result.ok ? null : result.error);
       setNewRole(null);
       setDeactivating(false);
-      if (result.ok) router.refresh();
     });
 
   return (

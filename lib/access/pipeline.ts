@@ -1,12 +1,11 @@
 import type { z } from "zod";
 import type { Database } from "@/db/client";
-import { DomainFailure, RetriesExhausted, transactionWithRetry, type DomainError } from "@/lib/errors";
+import { DomainFailure, RetriesExhausted, transactionWithRetry, type DomainError, type Result } from "@/lib/errors";
 import { requestLogger, type Logger } from "@/lib/log";
 import { isCleanInput } from "@/lib/text";
 import type { Actor } from "./actor";
 import { denial, type Permission } from "./policy";
 
-export type ActionResult<T extends object = object> = ({ ok: true } & T) | { ok: false; error: DomainError };
 
 /** What an action is: its input, who may call it, what it does, and what to re-render after. */
 export interface ActionSpec<I extends z.ZodType, T extends object> {
@@ -46,7 +45,7 @@ export async function perform<I extends z.ZodType, T extends object>(
   db: Database,
   actor: Actor | null,
   raw: unknown,
-): Promise<ActionResult<T>> {
+): Promise<Result<T>> {
   const refused = gate(actor, spec.permission);
   if (refused || !actor) return { ok: false, error: refused ?? "unauthenticated" };
   if (!isCleanInput(raw)) return { ok: false, error: "invalid_input" };

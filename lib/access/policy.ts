@@ -24,6 +24,9 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
+/** Who can own a conversation (be assigned it, dealt it, handed it over): the roles that may change them. */
+export const ASSIGNABLE_ROLES = PERMISSIONS.changeConversations.roles;
+
 /** Whether the role ever has the permission, whatever the plan (what a navigation link shows). */
 export function roleMay(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission].roles as readonly Role[]).includes(role);

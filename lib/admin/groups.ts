@@ -3,9 +3,9 @@ import { queryRows, type Database } from "@/db/client";
 import { groupMembers, groups, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { denial } from "@/lib/access/policy";
-import { ASSIGNABLE_ROLES } from "@/lib/assignment/assignees";
+import { ASSIGNABLE_ROLES } from "@/lib/access/policy";
 import { fail, unlessTaken } from "@/lib/errors";
-import { recordAccountChange } from "./history";
+import { recordAccountChange } from "@/lib/history/account";
 import type { CreateGroup, GroupMember, GroupRef, RenameGroup } from "./group-input";
 
 /** The account's groups with their members, for the admins' page. */

@@ -4,7 +4,7 @@ import { accountAddons, accounts, PLANS, type Plan } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { fail } from "@/lib/errors";
 import { FEATURES, hasFeature, type Feature } from "@/lib/plans/features";
-import { recordAccountChange } from "./history";
+import { recordAccountChange } from "@/lib/history/account";
 import type { ChangePlan, SetAddon } from "./plan-input";
 
 /** What each plan would unlock with the account's current add-ons, for the admins' comparison. */

@@ -4,10 +4,10 @@ import { queryRows, type Database } from "@/db/client";
 import { groupMembers, users, type Role } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { denial } from "@/lib/access/policy";
-import { ASSIGNABLE_ROLES } from "@/lib/assignment/assignees";
+import { ASSIGNABLE_ROLES } from "@/lib/access/policy";
 import { hashPassword } from "@/lib/auth/password";
 import { fail, unlessTaken } from "@/lib/errors";
-import { recordAccountChange } from "./history";
+import { recordAccountChange } from "@/lib/history/account";
 import type { ChangeRole, CreateUser, SetUserActive } from "./user-input";
 
 // No look-alike characters (0/O, 1/l/I): the admin may have to read it out to the person.

@@ -7,7 +7,7 @@ import { fail } from "@/lib/errors";
 import { enqueueJobs } from "@/lib/events/outbox";
 import { historyInsert } from "@/lib/history/record";
 import { uuidArray, withLocalSettings } from "@/lib/sql";
-import { ASSIGNABLE_ROLES } from "./assignees";
+import { ASSIGNABLE_ROLES } from "@/lib/access/policy";
 import { allowedTransfer, type TransferOptions } from "./input";
 
 /** Where each selected conversation goes. User ids must already be checked as assignees of the account. */

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
+import { ASSIGNABLE_ROLES } from "@/lib/access/policy";
 
-export const ASSIGNABLE_ROLES = ["admin", "seller"] as const;
 
 /** Active admins and sellers of the account among these ids, in the order given; others are dropped. */
 export async function findAssignees(db: Database, accountId: string, ids: readonly string[]) {

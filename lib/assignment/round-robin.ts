@@ -3,7 +3,8 @@ import { queryRows, type Database } from "@/db/client";
 import { groupMembers, groups, roundRobinCounters, users } from "@/db/schema";
 import { fail } from "@/lib/errors";
 import { uuidArray } from "@/lib/sql";
-import { ASSIGNABLE_ROLES, findAssignees } from "./assignees";
+import { ASSIGNABLE_ROLES } from "@/lib/access/policy";
+import { findAssignees } from "./assignees";
 import type { RoundRobinPool } from "./bulk-input";
 
 /** The people a round robin deals to: two or more chosen users, or the active admin/seller members of groups. */

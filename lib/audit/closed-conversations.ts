@@ -1,4 +1,4 @@
-import { aliasedTable, and, eq, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contacts, conversationCloses, conversations, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
@@ -7,6 +7,7 @@ import type { Result } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/inbox/cursor";
 import { containsFolded } from "@/lib/sql";
 import type { AuditFilters } from "./filters";
+import { ASSIGNABLE_ROLES } from "@/lib/access/policy";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -133,6 +134,6 @@ export async function loadAuditPeople(db: Database, actor: Actor) {
   return db
     .select({ id: users.id, name: users.name, active: users.active })
     .from(users)
-    .where(and(eq(users.accountId, actor.accountId), sql`${users.role} in ('admin', 'seller')`))
+    .where(and(eq(users.accountId, actor.accountId), inArray(users.role, [...ASSIGNABLE_ROLES])))
     .orderBy(users.name);
 }

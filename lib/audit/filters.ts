@@ -1,24 +1,18 @@
 import { z } from "zod";
 import { calendarDay } from "@/lib/calendar";
 import { isCleanText } from "@/lib/text";
+import { urlParam } from "@/lib/url-params";
 
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-// Anything unreadable in the URL falls back to "no filter" rather than an error page.
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => {
-    const value = firstValue(v);
-    return value === "" || value === undefined ? undefined : value;
-  }, schema.optional().catch(undefined));
 
 
 /** The audit's filters as they arrive in the URL (page and CSV export read the same ones). */
 export const auditSearchParams = z.object({
-  from: optional(calendarDay),
-  to: optional(calendarDay),
-  closedBy: optional(z.uuid()),
-  owner: optional(z.uuid()),
-  q: optional(z.string().trim().max(200).refine(isCleanText)),
-  cursor: optional(z.string().max(200)),
+  from: urlParam(calendarDay),
+  to: urlParam(calendarDay),
+  closedBy: urlParam(z.uuid()),
+  owner: urlParam(z.uuid()),
+  q: urlParam(z.string().trim().max(200).refine(isCleanText)),
+  cursor: urlParam(z.string().max(200)),
 });
 
 export type AuditFilters = Omit<z.infer<typeof auditSearchParams>, "cursor">;

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { recordAccountChange } from "@/lib/admin/history";
+import { recordAccountChange } from "@/lib/history/account";
 import { fail, inTransaction, type Result } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
 import { clearFailures, isThrottled, passwordChangeKey, recordFailure } from "./throttle";

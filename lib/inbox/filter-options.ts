@@ -2,7 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { groups, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { ASSIGNABLE_ROLES } from "@/lib/assignment/assignees";
+import { ASSIGNABLE_ROLES } from "@/lib/access/policy";
 
 /**
  * People who can own conversations and the account's groups, for the list's filters and the bulk

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isCleanText } from "@/lib/text";
 import type { Role } from "@/db/schema";
+import { urlParam } from "@/lib/url-params";
 
 export const STATUS_FILTERS = ["open", "closed", "all"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
@@ -8,22 +9,16 @@ export type StatusFilter = (typeof STATUS_FILTERS)[number];
 // "me", "unassigned" and "inactive" (owned by a deactivated user) are keywords; anything else must be a user id of the account.
 const ownerFilter = z.union([z.enum(["me", "unassigned", "inactive", "all"]), z.uuid()]);
 
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => {
-    const value = firstValue(v);
-    return value === "" || value === undefined ? undefined : value;
-  }, schema.optional().catch(undefined));
 
 /** The list's filters as they arrive in the URL; anything unreadable falls back to the default. */
 export const inboxSearchParams = z.object({
-  status: optional(z.enum(STATUS_FILTERS)),
-  owner: optional(ownerFilter),
-  unread: optional(z.enum(["1"])),
-  group: optional(z.uuid()),
+  status: urlParam(z.enum(STATUS_FILTERS)),
+  owner: urlParam(ownerFilter),
+  unread: urlParam(z.enum(["1"])),
+  group: urlParam(z.uuid()),
   // Unstorable text (a NUL, a lone surrogate) can't be searched for: no search, as for any unreadable parameter.
-  q: optional(z.string().trim().max(100).refine(isCleanText)),
-  cursor: optional(z.string().max(200)),
+  q: urlParam(z.string().trim().max(100).refine(isCleanText)),
+  cursor: urlParam(z.string().max(200)),
 });
 
 export interface InboxFilters {

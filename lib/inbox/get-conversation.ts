@@ -14,6 +14,7 @@ import {
 import type { Actor } from "@/lib/access/actor";
 import { visibleConversations } from "@/lib/access/visibility";
 import { windowClosesAt } from "./window";
+import { ASSIGNABLE_ROLES } from "@/lib/access/policy";
 
 const owners = aliasedTable(users, "owner");
 const closers = aliasedTable(users, "closer");
@@ -63,7 +64,7 @@ export async function getConversation(db: Database, actor: Actor, conversationId
         company: contacts.company,
         ownerId: contacts.ownerId,
         ownerName: contactOwners.name,
-        ownerAssignable: sql<boolean>`coalesce(${contactOwners.active} and ${contactOwners.role} in ('admin', 'seller'), false)`,
+        ownerAssignable: sql<boolean>`coalesce(${contactOwners.active} and ${inArray(contactOwners.role, [...ASSIGNABLE_ROLES])}, false)`,
       })
       .from(contacts)
       .leftJoin(

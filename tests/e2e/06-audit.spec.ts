@@ -1,29 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { signIn, USERS } from "./helpers";
-
-/** RFC 4180 records of a CSV text. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") record.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      (field = ""), (record = []), i++;
-    } else field += ch;
-  }
-  return records;
-}
+import { parseCsv } from "../support/csv";
 
 test("support filters the audit, opens a timeline and downloads the CSV of exactly those rows", async ({ page }) => {
   await signIn(page, USERS.support.email);

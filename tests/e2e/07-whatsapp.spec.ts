@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PRO } from "../../db/seed/demo-accounts";
+import { DEMO_PRO } from "../../scripts/seed/demo-accounts";
 import { signBody } from "../../lib/whatsapp/signature";
 import { openFirstConversation, rows, signIn, signOut, USERS } from "./helpers";
 

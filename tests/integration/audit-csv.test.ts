@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_CSV_COLUMNS, auditCsvStream, csvField, type AuditCsvColumn } from "@/lib/audit/csv";
 import { createAccount, createConversation, createUser } from "@/tests/support/factories";
 import { useTestDb } from "@/tests/support/setup";
+import { parseCsv } from "@/tests/support/csv";
 
 const conn = useTestDb();
 
@@ -15,29 +16,6 @@ async function readAll(stream: ReadableStream<Uint8Array>) {
   const reader = stream.getReader();
   for (let next = await reader.read(); !next.done; next = await reader.read()) chunks.push(next.value);
   return Buffer.concat(chunks).toString("utf8");
-}
-
-/** A minimal RFC 4180 reader, to check the file as a spreadsheet would read it. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") record.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      (field = ""), (record = []), i++;
-    } else field += ch;
-  }
-  return records;
 }
 
 describe("CSV fields", () => {

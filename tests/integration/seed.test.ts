@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, queryRows, type Connection, type Database } from "@/db/client";
-import { seedDemo, type SeedResult } from "@/db/seed/demo";
+import { seedDemo, type SeedResult } from "@/scripts/seed/demo";
 import { verifyPassword } from "@/lib/auth/password";
 import { openTestDb } from "@/tests/support/db";
 import { createAccount } from "@/tests/support/factories";

@@ -2,14 +2,15 @@ import { afterAll, beforeAll } from "vitest";
 import type { z } from "zod";
 import type { Connection } from "@/db/client";
 import { loadActor, type Actor } from "@/lib/access/actor";
-import { perform, type ActionResult, type ActionSpec } from "@/lib/access/pipeline";
+import { perform, type ActionSpec } from "@/lib/access/pipeline";
 import { openTestDb } from "./db";
+import type { Result } from "@/lib/errors";
 
 export interface TestDb extends Connection {
   /** The user as the pipeline sees them, read from the database now. */
   actorOf(userId: string): Promise<Actor>;
   /** An action through the one pipeline, as the server action runs it (session aside). */
-  act<I extends z.ZodType, T extends object>(spec: ActionSpec<I, T>, actor: Actor | null, input: unknown): Promise<ActionResult<T>>;
+  act<I extends z.ZodType, T extends object>(spec: ActionSpec<I, T>, actor: Actor | null, input: unknown): Promise<Result<T>>;
 }
 
 /** The test file's database, opened before its tests and closed after them. */

@@ -9,6 +9,8 @@ import { auditQuery, resolveAuditFilters } from "@/lib/audit/filters";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";
 import { LockedInbox } from "@/components/inbox/locked-inbox";
 import { buttonClass } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
+import { PageFrame } from "@/components/layout/page-frame";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("audit"))("title") };
@@ -31,11 +33,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     name === null ? t("unassigned") : active === false ? t("inactive", { name }) : name;
 
   return (
-    <div className="mx-auto w-full max-w-6xl flex-1 space-y-4 overflow-y-auto p-4">
-      <header>
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+    <PageFrame title={t("title")} intro={t("intro")} wide>
       <AuditFiltersForm filters={filters} people={people} />
       <div className="flex flex-wrap items-center gap-3">
         <p className="flex-1 text-sm font-medium" data-testid="audit-count" role="status">
@@ -47,57 +45,48 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         ) : null}
       </div>
-      {page.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
-          <p className="font-medium">{t("empty")}</p>
-          <p className="text-sm text-slate-500">{t("emptyHint")}</p>
-        </div>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm" data-testid="audit-table">
-            <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("columns.contact")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.closedAt")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.closedBy")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.reason")}</th>
-                <th scope="col" className="px-3 py-2">{t("columns.owner")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((row) => (
-                <tr key={row.closeId} data-testid="audit-row" className="align-top">
-                  <td className="px-3 py-2">
-                    {row.closedNow || actor.role === "admin" ? (
-                      <Link
-                        href={`/inbox/${row.id}${row.closedNow ? "?status=closed" : ""}`}
-                        className="font-medium text-brand-700 underline"
-                        aria-label={t("openTimeline", { name: row.contactName })}
-                      >
-                        {row.contactName}
-                      </Link>
-                    ) : (
-                      <span className="font-medium">{row.contactName}</span>
-                    )}
-                    <span className="block text-xs text-slate-500">{row.contactPhone}</span>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    <time dateTime={row.closedAt.toISOString()}>{format.dateTime(row.closedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
-                    {row.reopenedAt ? (
-                      <span className="mt-1 block w-fit rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="audit-reopened">
-                        {t("reopened", { date: format.dateTime(row.reopenedAt, { dateStyle: "medium", timeStyle: "short" }) })}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2">{row.closedByName ?? "—"}</td>
-                  <td className="max-w-md px-3 py-2 break-words whitespace-pre-line">{row.reason}</td>
-                  <td className="px-3 py-2">{person(row.ownerName, row.ownerActive)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        label={t("title")}
+        columns={[t("columns.contact"), t("columns.closedAt"), t("columns.closedBy"), t("columns.reason"), t("columns.owner")]}
+        rowCount={page.rows.length}
+        empty={
+          <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
+            <p className="font-medium">{t("empty")}</p>
+            <p className="text-sm text-slate-500">{t("emptyHint")}</p>
+          </div>
+        }
+        testId="audit-table"
+      >
+        {page.rows.map((row) => (
+          <tr key={row.closeId} data-testid="audit-row" className="align-top">
+            <td className="px-3 py-2">
+              {row.closedNow || actor.role === "admin" ? (
+                <Link
+                  href={`/inbox/${row.id}${row.closedNow ? "?status=closed" : ""}`}
+                  className="font-medium text-brand-700 underline"
+                  aria-label={t("openTimeline", { name: row.contactName })}
+                >
+                  {row.contactName}
+                </Link>
+              ) : (
+                <span className="font-medium">{row.contactName}</span>
+              )}
+              <span className="block text-xs text-slate-500">{row.contactPhone}</span>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap">
+              <time dateTime={row.closedAt.toISOString()}>{format.dateTime(row.closedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+              {row.reopenedAt ? (
+                <span className="mt-1 block w-fit rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" data-testid="audit-reopened">
+                  {t("reopened", { date: format.dateTime(row.reopenedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+                </span>
+              ) : null}
+            </td>
+            <td className="px-3 py-2">{row.closedByName ?? "—"}</td>
+            <td className="max-w-md px-3 py-2 break-words whitespace-pre-line">{row.reason}</td>
+            <td className="px-3 py-2">{person(row.ownerName, row.ownerActive)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <nav className="flex gap-4 text-sm">
         {cursor ? (
           <Link href={`/audit${auditQuery(filters)}`} className="text-brand-700 underline">
@@ -110,6 +99,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </nav>
-    </div>
+    </PageFrame>
   );
 }

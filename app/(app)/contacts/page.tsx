@@ -6,6 +6,9 @@ import { getDb } from "@/db/client";
 import { requirePage } from "@/lib/access/session";
 import { listContacts } from "@/lib/crm/list-contacts";
 import { isCleanText } from "@/lib/text";
+import { DataTable } from "@/components/ui/data-table";
+import { PageFrame } from "@/components/layout/page-frame";
+import { SearchBox } from "@/components/ui/search-box";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("contacts"))("title") };
@@ -26,54 +29,30 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
   ]);
   const base = q ? `?q=${encodeURIComponent(q)}` : "";
   return (
-    <div className="mx-auto w-full max-w-5xl flex-1 space-y-4 overflow-y-auto p-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <form method="get" role="search" className="ml-auto flex gap-2">
-          <label htmlFor="contacts-q" className="sr-only">
-            {t("searchPlaceholder")}
-          </label>
-          <input
-            id="contacts-q"
-            name="q"
-            type="search"
-            defaultValue={q ?? ""}
-            placeholder={t("searchPlaceholder")}
-            className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          />
-          <button type="submit" className="rounded-md bg-brand-600 px-3 text-sm font-medium text-white">
-            {t("search")}
-          </button>
+    <PageFrame
+      title={t("title")}
+      action={
+        <form method="get" role="search">
+          <SearchBox id="contacts-q" label={t("searchPlaceholder")} placeholder={t("searchPlaceholder")} defaultValue={q} buttonLabel={t("search")} />
         </form>
-      </div>
-      {page.rows.length === 0 ? (
-        <p className="text-slate-500">{t("empty")}</p>
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("phone")}</th>
-                <th scope="col" className="px-3 py-2">{t("company")}</th>
-                <th scope="col" className="px-3 py-2">{t("owner")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("openDeals")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.rows.map((c) => (
-                <tr key={c.id}>
-                  <td className="px-3 py-2 font-medium">{c.name}</td>
-                  <td className="px-3 py-2">{c.phone}</td>
-                  <td className="px-3 py-2">{c.company ?? "—"}</td>
-                  <td className="px-3 py-2">{c.ownerName ?? "—"}</td>
-                  <td className="px-3 py-2 text-right">{c.openDeals}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      }
+    >
+      <DataTable
+        label={t("title")}
+        columns={[t("name"), t("phone"), t("company"), t("owner"), { label: t("openDeals"), align: "right" }]}
+        rowCount={page.rows.length}
+        empty={<p className="text-slate-500">{t("empty")}</p>}
+      >
+        {page.rows.map((c) => (
+          <tr key={c.id}>
+            <td className="px-3 py-2 font-medium">{c.name}</td>
+            <td className="px-3 py-2">{c.phone}</td>
+            <td className="px-3 py-2">{c.company ?? "—"}</td>
+            <td className="px-3 py-2">{c.ownerName ?? "—"}</td>
+            <td className="px-3 py-2 text-right">{c.openDeals}</td>
+          </tr>
+        ))}
+      </DataTable>
       <nav className="flex gap-3 text-sm">
         {after ? <Link href={`/contacts${base}`} className="text-brand-700 underline">{t("previous")}</Link> : null}
         {page.next ? (
@@ -82,6 +61,6 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
           </Link>
         ) : null}
       </nav>
-    </div>
+    </PageFrame>
   );
 }

@@ -8,6 +8,9 @@ import { loadFilterOptions } from "@/lib/inbox/filter-options";
 import { AutomationForm } from "@/components/automations/automation-form";
 import { FlowControls } from "@/components/automations/flow-controls";
 import { LockedInbox } from "@/components/inbox/locked-inbox";
+import { DataTable } from "@/components/ui/data-table";
+import { PageFrame } from "@/components/layout/page-frame";
+import { PageSection } from "@/components/layout/page-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("automations"))("title") };
@@ -27,16 +30,9 @@ export default async function AutomationsPage() {
   const userName = new Map(assignees.map((u) => [u.id, u.name]));
   const groupName = new Map(options.groups.map((g) => [g.id, g.name]));
   return (
-    <div className="mx-auto w-full max-w-5xl flex-1 space-y-8 overflow-y-auto p-4">
-      <header>
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+    <PageFrame title={t("title")} intro={t("intro")} spacing={8}>
 
-      <section aria-labelledby="flows-title" className="space-y-3">
-        <h2 id="flows-title" className="font-semibold">
-          {t("flows")}
-        </h2>
+      <PageSection id="flows-title" title={t("flows")}>
         {flows.length === 0 ? <p className="text-sm text-slate-500">{t("noFlows")}</p> : null}
         <ul className="space-y-2">
           {flows.map((flow) => (
@@ -71,59 +67,41 @@ export default async function AutomationsPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="new-flow-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="new-flow-title" className="font-semibold">
-          {t("newFlow")}
-        </h2>
+      <PageSection id="new-flow-title" title={t("newFlow")} card>
         <AutomationForm users={assignees} groups={options.groups} />
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="runs-title" className="space-y-3">
-        <h2 id="runs-title" className="font-semibold">
-          {t("runs")}
-        </h2>
-        {jobs.length === 0 ? (
-          <p className="text-sm text-slate-500">{t("noRuns")}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-            <table className="w-full text-left text-sm" data-testid="runs">
-              <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
-                <tr>
-                  <th scope="col" className="px-3 py-2">{t("columns.when")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.flow")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.event")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.status")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.attempts")}</th>
-                  <th scope="col" className="px-3 py-2">{t("columns.error")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {jobs.map((job) => (
-                  <tr key={job.id}>
-                    <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(job.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
-                    <td className="px-3 py-2">
-                      {job.automationName} · {t("actionNumber", { n: job.actionIndex + 1 })}
-                    </td>
-                    <td className="px-3 py-2">{t(`triggers.${job.event as "conversation.assigned"}`)}</td>
-                    <td className="px-3 py-2">
-                      {t(`status.${job.status}`)}
-                      {job.status === "pending" && job.attempts > 0 ? (
-                        <span className="block text-xs text-slate-500">
-                          {t("retryAt", { at: format.dateTime(job.availableAt, { timeStyle: "medium" }) })}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2">{job.attempts}</td>
-                    <td className="px-3 py-2 text-red-700">{job.lastError ?? ""}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-    </div>
+      <PageSection id="runs-title" title={t("runs")}>
+        <DataTable
+          label={t("runs")}
+          columns={[t("columns.when"), t("columns.flow"), t("columns.event"), t("columns.status"), t("columns.attempts"), t("columns.error")]}
+          rowCount={jobs.length}
+          empty={<p className="text-sm text-slate-500">{t("noRuns")}</p>}
+          testId="runs"
+        >
+          {jobs.map((job) => (
+            <tr key={job.id}>
+              <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(job.createdAt, { dateStyle: "short", timeStyle: "short" })}</td>
+              <td className="px-3 py-2">
+                {job.automationName} · {t("actionNumber", { n: job.actionIndex + 1 })}
+              </td>
+              <td className="px-3 py-2">{t(`triggers.${job.event as "conversation.assigned"}`)}</td>
+              <td className="px-3 py-2">
+                {t(`status.${job.status}`)}
+                {job.status === "pending" && job.attempts > 0 ? (
+                  <span className="block text-xs text-slate-500">
+                    {t("retryAt", { at: format.dateTime(job.availableAt, { timeStyle: "medium" }) })}
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-3 py-2">{job.attempts}</td>
+              <td className="px-3 py-2 text-red-700">{job.lastError ?? ""}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </PageSection>
+    </PageFrame>
   );
 }

@@ -6,6 +6,7 @@ import { listGroups } from "@/lib/admin/groups";
 import { listAssignees } from "@/lib/assignment/assignees";
 import { GroupCard } from "@/components/settings/group-card";
 import { NewGroupForm } from "@/components/settings/new-group-form";
+import { PageFrame } from "@/components/layout/page-frame";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("groups"))("title") };
@@ -16,11 +17,7 @@ export default async function GroupsPage() {
   const db = await getDb();
   const [groups, candidates, t] = await Promise.all([listGroups(db, actor), listAssignees(db, actor.accountId), getTranslations("groups")]);
   return (
-    <div className="mx-auto w-full max-w-5xl flex-1 space-y-4 overflow-y-auto p-4">
-      <header>
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+    <PageFrame title={t("title")} intro={t("intro")}>
       <NewGroupForm />
       {groups.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{t("empty")}</p>
@@ -33,6 +30,6 @@ export default async function GroupsPage() {
           ))}
         </ul>
       )}
-    </div>
+    </PageFrame>
   );
 }

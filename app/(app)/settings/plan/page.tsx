@@ -5,6 +5,8 @@ import { requirePage } from "@/lib/access/session";
 import { featuresByPlan } from "@/lib/admin/subscription";
 import { FEATURES, hasFeature, type Feature } from "@/lib/plans/features";
 import { AddonToggle, PlanChoice } from "@/components/settings/subscription-controls";
+import { PageFrame } from "@/components/layout/page-frame";
+import { PageSection } from "@/components/layout/page-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("plan"))("title") };
@@ -16,16 +18,9 @@ export default async function PlanPage() {
   const unlocked = (Object.keys(FEATURES) as Feature[]).filter((f) => hasFeature(actor, f));
   const addons = actor.addons.map((a) => t(`addons.${a}`)).join(", ");
   return (
-    <div className="mx-auto w-full max-w-5xl flex-1 space-y-6 overflow-y-auto p-4">
-      <header>
-        <h1 className="text-xl font-semibold">{t("plan.title")}</h1>
-        <p className="text-sm text-slate-600">{t("plan.intro")}</p>
-      </header>
+    <PageFrame title={t("plan.title")} intro={t("plan.intro")} spacing={6}>
 
-      <section aria-labelledby="current-plan" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="current-plan">
-        <h2 id="current-plan" className="font-semibold">
-          {t("plan.current")}: {t(`plans.${actor.plan}`)}
-        </h2>
+      <PageSection id="current-plan" title={<>{t("plan.current")}: {t(`plans.${actor.plan}`)}</>} card compact testId="current-plan">
         <p className="text-sm text-slate-700">
           {t("plan.currentSummary", { plan: t(`plans.${actor.plan}`), addons: addons || "none" })}
         </p>
@@ -39,12 +34,9 @@ export default async function PlanPage() {
         ) : (
           <p className="text-sm text-amber-800">{t("plan.nothingUnlocked")}</p>
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="plans-title" className="space-y-3">
-        <h2 id="plans-title" className="font-semibold">
-          {t("plan.plans")}
-        </h2>
+      <PageSection id="plans-title" title={t("plan.plans")}>
         <ul className="grid gap-3 md:grid-cols-3">
           {featuresByPlan(actor).map(({ plan, features }) => (
             <li key={plan} className={`space-y-2 rounded-lg border bg-white p-4 ${plan === actor.plan ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}>
@@ -66,12 +58,9 @@ export default async function PlanPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="addons-title" className="space-y-3">
-        <h2 id="addons-title" className="font-semibold">
-          {t("plan.addonsTitle")}
-        </h2>
+      <PageSection id="addons-title" title={t("plan.addonsTitle")}>
         <ul className="space-y-2">
           {ADDONS.map((addon) => {
             const active = actor.addons.includes(addon);
@@ -91,7 +80,7 @@ export default async function PlanPage() {
             );
           })}
         </ul>
-      </section>
-    </div>
+      </PageSection>
+    </PageFrame>
   );
 }

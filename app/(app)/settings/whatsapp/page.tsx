@@ -6,6 +6,8 @@ import { getDb } from "@/db/client";
 import { requireActor } from "@/lib/access/session";
 import { accountChannel } from "@/lib/whatsapp/channel";
 import { listDeadLetters, SHOWN_PAYLOAD } from "@/lib/whatsapp/dead-letters";
+import { PageFrame } from "@/components/layout/page-frame";
+import { PageSection } from "@/components/layout/page-section";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("whatsappSettings"))("title") };
@@ -24,16 +26,9 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
   if (!number.ok || !letters.ok) notFound();
 
   return (
-    <div className="mx-auto w-full max-w-5xl flex-1 space-y-6 overflow-y-auto p-4">
-      <header>
-        <h1 className="text-xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
-      </header>
+    <PageFrame title={t("title")} intro={t("intro")} spacing={6}>
 
-      <section aria-labelledby="number-title" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="number-title" className="font-semibold">
-          {t("numberTitle")}
-        </h2>
+      <PageSection id="number-title" title={t("numberTitle")} card compact>
         {number.channel ? (
           <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             <dt className="text-slate-600">{t("displayPhone")}</dt>
@@ -44,7 +39,7 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
         ) : (
           <p className="text-sm text-slate-600">{t("noNumber")}</p>
         )}
-      </section>
+      </PageSection>
 
       <section aria-labelledby="dead-letters-title" className="space-y-3">
         <div>
@@ -107,6 +102,6 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
           </nav>
         ) : null}
       </section>
-    </div>
+    </PageFrame>
   );
 }

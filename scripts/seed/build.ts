@@ -1,35 +1,25 @@
-import type {
-  accountAddons,
-  accounts,
-  activities,
-  contacts,
-  conversations,
-  groupMembers,
-  groups,
-  historyEntries,
-  messages,
-  opportunities,
-  tasks,
-  users,
-} from "@/db/schema";
+import type * as schema from "@/db/schema";
 import { buildCustomer, type Slot, type Team } from "./customer";
 import type { DemoAccount } from "./demo-accounts";
 import { firstWord } from "./people";
 import { TIME, createRandom } from "./random";
 
+/** The rows one table takes. */
+type Insert<K extends keyof typeof schema> = (typeof schema)[K] extends { $inferInsert: infer Row } ? Row : never;
+
 export interface DemoRows {
-  account: typeof accounts.$inferInsert;
-  addons: (typeof accountAddons.$inferInsert)[];
-  users: (typeof users.$inferInsert)[];
-  groups: (typeof groups.$inferInsert)[];
-  groupMembers: (typeof groupMembers.$inferInsert)[];
-  contacts: (typeof contacts.$inferInsert)[];
-  opportunities: (typeof opportunities.$inferInsert)[];
-  activities: (typeof activities.$inferInsert)[];
-  tasks: (typeof tasks.$inferInsert)[];
-  conversations: (typeof conversations.$inferInsert)[];
-  messages: (typeof messages.$inferInsert)[];
-  history: (typeof historyEntries.$inferInsert)[];
+  account: Insert<"accounts">;
+  addons: Insert<"accountAddons">[];
+  users: Insert<"users">[];
+  groups: Insert<"groups">[];
+  groupMembers: Insert<"groupMembers">[];
+  contacts: Insert<"contacts">[];
+  opportunities: Insert<"opportunities">[];
+  activities: Insert<"activities">[];
+  tasks: Insert<"tasks">[];
+  conversations: Insert<"conversations">[];
+  messages: Insert<"messages">[];
+  history: Insert<"historyEntries">[];
 }
 
 /** Every row of one demo account, built in memory from the account's seed; only times follow `now`. */

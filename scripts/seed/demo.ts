@@ -1,21 +1,7 @@
 import { count, inArray, notInArray, sql } from "drizzle-orm";
 import type { PgInsertValue, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "@/db/client";
-import {
-  accountAddons,
-  accounts,
-  activities,
-  contacts,
-  conversations,
-  groupMembers,
-  groups,
-  whatsappChannels,
-  historyEntries,
-  messages,
-  opportunities,
-  tasks,
-  users,
-} from "@/db/schema";
+import * as schema from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { buildDemoAccount, type DemoRows } from "./build";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
@@ -61,12 +47,12 @@ export async function seedDemo(db: Database, opts: { now?: Date } = {}): Promise
   return db.transaction(async (tx) => {
     // Several app instances may run the seed against one server at once: one loads, the rest find it done.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
-    const [foreign] = await tx.select({ n: count() }).from(accounts).where(notInArray(accounts.name, [...DEMO_ACCOUNT_NAMES]));
+    const [foreign] = await tx.select({ n: count() }).from(schema.accounts).where(notInArray(schema.accounts.name, [...DEMO_ACCOUNT_NAMES]));
     if (foreign!.n > 0) throw new DemoSeedRefused(foreign!.n);
     const present = await tx
-      .selectDistinct({ name: accounts.name })
-      .from(accounts)
-      .where(inArray(accounts.name, [...DEMO_ACCOUNT_NAMES]));
+      .selectDistinct({ name: schema.accounts.name })
+      .from(schema.accounts)
+      .where(inArray(schema.accounts.name, [...DEMO_ACCOUNT_NAMES]));
     const missing = DEMO_ACCOUNTS.filter((spec) => !present.some((row) => row.name === spec.name));
     if (missing.length === 0) return { seeded: false, reason: "already" };
 
@@ -76,7 +62,7 @@ export async function seedDemo(db: Database, opts: { now?: Date } = {}): Promise
     for (const spec of missing) {
       const rows = buildDemoAccount(spec, { now, passwordHash });
       await insertDemoRows(tx, rows);
-      if (spec.whatsapp) await tx.insert(whatsappChannels).values({ accountId: rows.account.id!, ...spec.whatsapp });
+      if (spec.whatsapp) await tx.insert(schema.whatsappChannels).values({ accountId: rows.account.id!, ...spec.whatsapp });
       addCounts(counts, rows);
     }
     return { seeded: true, accounts: missing.map((spec) => spec.name), counts };
@@ -84,18 +70,18 @@ export async function seedDemo(db: Database, opts: { now?: Date } = {}): Promise
 }
 
 async function insertDemoRows(tx: Database, rows: DemoRows): Promise<void> {
-  await insertChunked(tx, accounts, [rows.account]);
-  await insertChunked(tx, accountAddons, rows.addons);
-  await insertChunked(tx, users, rows.users);
-  await insertChunked(tx, groups, rows.groups);
-  await insertChunked(tx, groupMembers, rows.groupMembers);
-  await insertChunked(tx, contacts, rows.contacts);
-  await insertChunked(tx, opportunities, rows.opportunities);
-  await insertChunked(tx, activities, rows.activities);
-  await insertChunked(tx, tasks, rows.tasks);
-  await insertChunked(tx, conversations, rows.conversations);
-  await insertChunked(tx, messages, rows.messages);
-  await insertChunked(tx, historyEntries, rows.history);
+  await insertChunked(tx, schema.accounts, [rows.account]);
+  await insertChunked(tx, schema.accountAddons, rows.addons);
+  await insertChunked(tx, schema.users, rows.users);
+  await insertChunked(tx, schema.groups, rows.groups);
+  await insertChunked(tx, schema.groupMembers, rows.groupMembers);
+  await insertChunked(tx, schema.contacts, rows.contacts);
+  await insertChunked(tx, schema.opportunities, rows.opportunities);
+  await insertChunked(tx, schema.activities, rows.activities);
+  await insertChunked(tx, schema.tasks, rows.tasks);
+  await insertChunked(tx, schema.conversations, rows.conversations);
+  await insertChunked(tx, schema.messages, rows.messages);
+  await insertChunked(tx, schema.historyEntries, rows.history);
 }
 
 // Chunks keep each statement well under PostgreSQL's 65,535 bind parameters.

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
 import type { HistoryKind } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { recordHistory } from "@/lib/history/record";
+import { recordHistory } from "./record";
 
 type AccountChange = Extract<HistoryKind, `account.${string}` | `user.${string}` | `group.${string}`>;
 

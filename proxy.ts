@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "@/lib/auth/auth.config";
+import { sameOriginPath } from "@/lib/auth/callback-url";
 
 const { auth } = NextAuth(authConfig);
 
@@ -14,7 +15,7 @@ export default auth((request) => {
   if (!user) {
     if (isLogin) return NextResponse.next();
     const login = new URL("/login", request.nextUrl);
-    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", sameOriginPath(pathname + search, request.nextUrl.origin));
     return NextResponse.redirect(login);
   }
   if (pathname.startsWith("/inbox") && user.role === "editor") {

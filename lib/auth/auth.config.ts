@@ -1,5 +1,6 @@
 import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/db/schema";
+import { sameOriginPath } from "./callback-url";
 
 // Edge-safe half of the auth setup (no database): the request gate uses it to read the
 // session cookie. The credentials provider lives in ./auth.ts.
@@ -17,6 +18,10 @@ export const authConfig = {
   },
   providers: [],
   callbacks: {
+    // Auth.js's own endpoints take a callbackUrl too: the same rule as the sign-in form's.
+    redirect({ url, baseUrl }) {
+      return new URL(sameOriginPath(url, baseUrl), baseUrl).href;
+    },
     jwt({ token, user }) {
       if (user) {
         // Each sign-in is its own session, so signing out on one device can revoke just this one.

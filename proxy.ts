@@ -1,24 +1,35 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { sameOriginPath } from "@/lib/auth/callback-url";
 import { readSessionCookie } from "@/lib/auth/session-cookie";
+import { contentSecurityPolicy, newNonce, transportSecurity } from "@/lib/web/security-headers";
 
 // Only cheap redirects from the session cookie: every page, action and route checks the
-// session, role, plan and tenant again from the database.
+// session, role, plan and tenant again from the database. Every answer carries the page's
+// security policy, with a nonce of its own.
 export default async function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy(newNonce());
+  const response = await route(request, policy);
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(transportSecurity())) response.headers.set(name, value);
+  return response;
+}
+
+async function route(request: NextRequest, policy: string): Promise<NextResponse> {
   const { pathname, search } = request.nextUrl;
   const session = await readSessionCookie(request);
-  const isLogin = pathname === "/login";
 
-  if (!session) {
-    if (isLogin) return NextResponse.next();
+  if (!session && pathname !== "/login") {
     const login = new URL("/login", request.nextUrl);
     if (pathname !== "/") login.searchParams.set("callbackUrl", sameOriginPath(pathname + search, request.nextUrl.origin));
     return NextResponse.redirect(login);
   }
-  if (pathname.startsWith("/inbox") && session.role === "editor") {
+  if (session && pathname.startsWith("/inbox") && session.role === "editor") {
     return NextResponse.redirect(new URL("/", request.nextUrl));
   }
-  return NextResponse.next();
+  // Next takes the nonce for its scripts from the policy on the request.
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", policy);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

@@ -141,3 +141,30 @@ describe("a session's lifetime", () => {
     expect(await isRemembered()).toBe(false);
   });
 });
+
+describe("served over HTTPS (APP_URL https)", () => {
+  it("the session cookie is Secure, and only the Secure one is read", async () => {
+    vi.stubEnv("APP_URL", "https://turno.example.com");
+    vi.resetModules();
+    try {
+      const { handlers: secured } = await import("@/lib/auth/auth");
+      const { default: securedGate } = await import("@/proxy");
+      const { user } = await signedInSeller();
+      const name = "__Secure-authjs.session-token";
+      const claims = { sid: randomUUID(), uid: user.id, accountId: user.accountId, role: "seller", sat: new Date().toISOString() };
+      const token = await encode({ token: claims, secret: SECRET, salt: name, maxAge: 60 });
+      const response = await secured.GET(
+        new NextRequest("https://turno.example.com/api/auth/session", { headers: { cookie: `${name}=${token}` } }),
+      );
+      expect((await response.json()).user.id).toBe(user.id);
+      const renewed = response.headers.getSetCookie().find((line) => line.startsWith(`${name}=`));
+      expect(renewed).toMatch(/; Secure/i);
+      const page = (cookie: string) => securedGate(new NextRequest("https://turno.example.com/inbox", { headers: { cookie } }));
+      expect((await page(`${name}=${token}`)).headers.get("location")).toBeNull();
+      expect((await page(`${COOKIE}=${token}`)).headers.get("location")).toMatch(/\/login/);
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
+  });
+});

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { contentSecurityPolicy } from "@/lib/web/security-headers";
 import proxy from "@/proxy";
 
 afterEach(() => {
@@ -32,5 +33,16 @@ describe("the headers the request gate puts on every page", () => {
     const response = await open("https://turno.example.com/login");
     expect(response.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
     expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+});
+
+describe("the policy outside development", () => {
+  it("allows no eval and no inline code; only next dev's overlay gets them", () => {
+    const production = contentSecurityPolicy("n0nce", { development: false });
+    expect(production).not.toMatch(/unsafe-/);
+    expect(production).toContain("style-src 'self' 'nonce-n0nce'");
+    const development = contentSecurityPolicy("n0nce", { development: true });
+    expect(development).toContain("'unsafe-eval'");
+    expect(development).toContain("style-src 'self' 'unsafe-inline'");
   });
 });

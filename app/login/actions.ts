@@ -3,21 +3,17 @@
 import { AuthError, type CredentialsSignin } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { signInSchema } from "@/lib/auth/authenticate";
+import { sameOriginPath } from "@/lib/auth/callback-url";
+import { requestOrigin } from "@/lib/web/request-origin";
 
 export type SignInState = { error?: "invalid" | "invalidInput" | "throttled" | "unexpected"; email?: string };
-
-/** Only same-site paths may be a destination after sign-in. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") ? path : "/";
-}
 
 export async function signInAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   const email = typeof formData.get("email") === "string" ? String(formData.get("email")) : "";
   if (!parsed.success) return { error: "invalidInput", email };
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeCallback(formData.get("callbackUrl")) });
+    await signIn("credentials", { ...parsed.data, redirectTo: sameOriginPath(formData.get("callbackUrl"), await requestOrigin()) });
     return {};
   } catch (error) {
     // signIn answers success by throwing Next's redirect, which must go through untouched.

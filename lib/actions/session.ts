@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { getActor } from "@/lib/access/session";
 import { auth, signOut } from "@/lib/auth/auth";
 import { revokeSession } from "@/lib/auth/revoke-session";
+import { servedOverHttps } from "@/lib/web/app-url";
 
 export async function signOutAction() {
   const [session, actor] = await Promise.all([auth(), getActor()]);
@@ -16,6 +17,6 @@ export async function signOutAction() {
 
 export async function setLocaleAction(formData: FormData) {
   const locale = toLocale(String(formData.get("locale") ?? ""));
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax", secure: servedOverHttps() });
   revalidatePath("/", "layout");
 }

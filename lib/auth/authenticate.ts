@@ -3,7 +3,7 @@ import { z } from "zod";
 import { queryRows, type Database } from "@/db/client";
 import { users } from "@/db/schema";
 import { verifyPassword } from "./password";
-import { clearFailures, isThrottled, recordFailure, signInKey } from "./throttle";
+import { clearFailures, signInKey, takeAttempt } from "./throttle";
 
 export const signInSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -21,14 +21,12 @@ const DUMMY_HASH = "$2b$10$xB/pDQe6LxmwQLE1oUu8x.Y1M2WVRtAOC6Dirb/jtw1x/eSDCXEGm
  */
 export async function authenticate(db: Database, input: z.infer<typeof signInSchema>) {
   const key = signInKey(input.email);
-  if (await isThrottled(db, key)) return "throttled" as const;
+  // Taken before the check, so the attempt is counted whatever happens to the ones beside it.
+  if (!(await takeAttempt(db, key))) return "throttled" as const;
   const [user] = await db.select().from(users).where(eq(users.email, input.email));
   const valid = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid || !user.active) {
-    if (!valid) await recordFailure(db, key);
-    return null;
-  }
-  await clearFailures(db, key);
+  if (valid) await clearFailures(db, key);
+  if (!user || !valid || !user.active) return null;
   // The database's clock, the one a password change is stamped with (see loadActor).
   const [clock] = await queryRows<{ now: string }>(db, sql`select now()::text as now`);
   return { id: user.id, name: user.name, email: user.email, accountId: user.accountId, role: user.role, signedInAt: clock!.now };

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/access/actor";
 import { recordAccountChange } from "@/lib/history/account";
 import { fail, inTransaction, type Result } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
-import { clearFailures, isThrottled, passwordChangeKey, recordFailure } from "./throttle";
+import { clearFailures, passwordChangeKey, takeAttempt } from "./throttle";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -47,11 +47,8 @@ export async function changeOwnPassword(
   // Checked before the transaction: bcrypt takes ~100 ms and needs no lock. A stolen session
   // can't guess the current password at leisure: the same limit as signing in applies.
   const key = passwordChangeKey(actor.userId);
-  if (await isThrottled(db, key)) return { ok: false, error: "throttled" };
-  if (!(await verifyPassword(parsed.data.current, user.hash))) {
-    await recordFailure(db, key);
-    return { ok: false, error: "wrong_current" };
-  }
+  if (!(await takeAttempt(db, key))) return { ok: false, error: "throttled" };
+  if (!(await verifyPassword(parsed.data.current, user.hash))) return { ok: false, error: "wrong_current" };
   await clearFailures(db, key);
   const passwordHash = await hashPassword(parsed.data.next);
   return inTransaction(db, async (tx) => {

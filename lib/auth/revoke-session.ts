@@ -1,9 +1,7 @@
 import { lt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { revokedSessions } from "@/db/schema";
-
-// Sessions live 12 hours (auth.config.ts): a revoked id older than that can go.
-const SESSION_LIFETIME = "13 hours";
+import { REVOCATION_KEPT_SECONDS } from "./session-lifetime";
 
 /** Signs one session out for good, whatever cookie an in-flight request brings back. */
 export async function revokeSession(db: Database, actor: { accountId: string; userId: string }, sessionId: string) {
@@ -12,6 +10,9 @@ export async function revokeSession(db: Database, actor: { accountId: string; us
       .insert(revokedSessions)
       .values({ sessionId, accountId: actor.accountId, userId: actor.userId })
       .onConflictDoNothing();
-    await tx.delete(revokedSessions).where(lt(revokedSessions.revokedAt, sql`now() - ${SESSION_LIFETIME}::interval`));
+    // Only sign-outs no session can outlive go: forgetting one sooner would let its cookie back in.
+    await tx
+      .delete(revokedSessions)
+      .where(lt(revokedSessions.revokedAt, sql`now() - make_interval(secs => ${REVOCATION_KEPT_SECONDS})`));
   });
 }

@@ -2,6 +2,7 @@ import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { cleanString } from "@/lib/text";
 import { AUTOMATION_TRIGGERS } from "@/db/schema";
+import { isPublicAddress } from "./public-address";
 
 export const automationActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("reply"), text: cleanString("textInvalid").trim().min(1, { error: "replyEmpty" }).max(4096, { error: "replyTooLong" }) }),
@@ -33,5 +34,5 @@ function isPublicHost(url: string): boolean {
   if (!URL.canParse(url)) return true;
   const host = new URL(url).hostname.replace(/^\[|\]$/g, "").toLowerCase();
   if (host === "localhost" || host.endsWith(".localhost")) return false;
-  return !ipaddr.isValid(host) || ipaddr.process(host).range() === "unicast";
+  return !ipaddr.isValid(host) || isPublicAddress(host);
 }

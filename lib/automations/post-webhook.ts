@@ -1,6 +1,9 @@
+import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
+import { isIP, type LookupFunction } from "node:net";
 import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from "request-filtering-agent";
+import { isPublicAddress } from "./public-address";
 
 export interface WebhookPost {
   headers: Record<string, string>;
@@ -16,18 +19,28 @@ export type PostWebhook = (url: string, post: WebhookPost) => Promise<{ status: 
  * address each connection actually goes to, after DNS, so a public name that resolves inward (or
  * starts to, between checks) is refused too; redirects are not followed.
  */
-export function webhookPoster(options: { allowPrivateAddresses?: boolean } = {}): PostWebhook {
-  const filter = { allowPrivateIPAddress: options.allowPrivateAddresses ?? false, keepAlive: false };
+export function webhookPoster(options: { allowPrivateAddresses?: boolean; lookup?: typeof dns.lookup } = {}): PostWebhook {
+  const allowPrivate = options.allowPrivateAddresses ?? false;
+  const filter = { allowPrivateIPAddress: allowPrivate, keepAlive: false };
   const agents = { http: new RequestFilteringHttpAgent(filter), https: new RequestFilteringHttpsAgent(filter) };
+  const lookup = allowPrivate ? undefined : publicOnlyLookup(options.lookup ?? dns.lookup);
   return (url, post) =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
       const secure = target.protocol === "https:";
+      // The agents take `::7f00:1` for a public address (ipaddr.js's unicast): our own rule, on
+      // the literal address and on every address a name resolves to, goes first.
+      const literal = target.hostname.replace(/^\[|\]$/g, "");
+      if (!allowPrivate && isIP(literal) !== 0 && !isPublicAddress(literal)) {
+        reject(new Error(`webhook address not allowed: ${literal} is not a public address`));
+        return;
+      }
       const request = (secure ? https : http).request(
         target,
         {
           method: "POST",
           agent: secure ? agents.https : agents.http,
+          lookup,
           headers: { ...post.headers, "content-length": Buffer.byteLength(post.body) },
           timeout: post.timeoutMs,
         },
@@ -49,6 +62,18 @@ export function webhookPoster(options: { allowPrivateAddresses?: boolean } = {})
         reject(/is not allowed/.test(error.message) ? new Error(`webhook address not allowed: ${error.message}`) : error),
       );
       request.end(post.body);
+    });
+}
+
+/** dns.lookup, refusing a name that resolves to any address that is not public. */
+function publicOnlyLookup(base: typeof dns.lookup): LookupFunction {
+  return (hostname, options, callback) =>
+    base(hostname, options, (error, address, family) => {
+      if (error) return callback(error, address, family);
+      const addresses = typeof address === "string" ? [address] : address.map((a) => a.address);
+      const inside = addresses.find((a) => !isPublicAddress(a));
+      if (inside === undefined) return callback(null, address, family);
+      callback(Object.assign(new Error(`webhook address not allowed: ${hostname} resolves to ${inside}`), { code: "EADDRNOTALLOWED" }), address, family);
     });
 }
 

@@ -10,6 +10,19 @@ test("signed-out visitors are sent to the sign-in page, and come back where they
   await expect(page).toHaveURL(/\/inbox\?status=closed/);
 });
 
+test("a sign-in link that points at another site lands on the inbox instead", async ({ page, baseURL }) => {
+  // Nothing may leave for that host: if the redirect were followed, the test would see it here.
+  await page.route((url) => url.hostname === "evil.example", (route) => route.abort());
+  for (const callback of ["/%5Cevil.example/x", "//evil.example"]) {
+    await page.goto(`/login?callbackUrl=${callback}`);
+    await page.getByLabel("Correo electrónico").fill(USERS.admin.email);
+    await page.getByLabel("Contraseña").fill("turno-demo");
+    await page.getByRole("button", { name: "Iniciar sesión" }).click();
+    await expect(page, callback).toHaveURL(`${baseURL}/inbox`);
+    await signOut(page);
+  }
+});
+
 test("a wrong password says so without telling which part was wrong", async ({ page }) => {
   await page.goto("/login");
   await page.getByLabel("Correo electrónico").fill(USERS.admin.email);

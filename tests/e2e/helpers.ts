@@ -38,9 +38,8 @@ export async function openFirstConversation(page: Page) {
 }
 
 export async function signOut(page: Page) {
-  // Requests still in flight (a refresh after a save) come back with a renewed session cookie
-  // and would sign the person in again; let them land first. A click that lands while the page
-  // is still hydrating can be dropped: retry until it takes.
+  // Let requests still in flight (a refresh after a save) land first. A click that lands while
+  // the page is still hydrating can be dropped: retry until it takes.
   await page.waitForLoadState("networkidle");
   await expect(async () => {
     await page.getByRole("button", { name: "Cerrar sesión" }).click();

@@ -1,10 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Connection } from "@/db/client";
 import { authenticate } from "@/lib/auth/authenticate";
 import { hashPassword } from "@/lib/auth/password";
-import { MAX_FAILURES } from "@/lib/auth/throttle";
 import { openTestDb } from "@/tests/support/db";
 import { createAccount, createUser } from "@/tests/support/factories";
+
+// Every password comparison the sign-in makes, counted: a throttled attempt must make none.
+const checks = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...real,
+    verifyPassword: (password: string, hash: string) => {
+      checks.count++;
+      return real.verifyPassword(password, hash);
+    },
+  };
+});
 
 let conn: Connection;
 let hash: string;
@@ -48,14 +60,31 @@ describe("sign-in credentials", () => {
     const user = await createUser(conn.db, account.id, { passwordHash: hash });
     const neighbour = await createUser(conn.db, account.id, { passwordHash: hash });
     // A right password before the limit starts the count again.
-    for (let i = 0; i < MAX_FAILURES - 1; i++) expect(await authenticate(conn.db, { email: user.email, password: "mala" })).toBeNull();
+    for (let i = 0; i < 9; i++) expect(await authenticate(conn.db, { email: user.email, password: "mala" })).toBeNull();
     expect(await authenticate(conn.db, { email: user.email, password: "correcta-123" })).toMatchObject({ id: user.id });
-    for (let i = 0; i < MAX_FAILURES; i++) expect(await authenticate(conn.db, { email: user.email, password: "mala" })).toBeNull();
+    // The limit is ten, written out: a change to it has to change this test too.
+    for (let i = 0; i < 10; i++) expect(await authenticate(conn.db, { email: user.email, password: "mala" })).toBeNull();
     expect(await authenticate(conn.db, { email: user.email, password: "correcta-123" })).toBe("throttled");
     expect(await authenticate(conn.db, { email: neighbour.email, password: "correcta-123" })).toMatchObject({ id: neighbour.id });
     // Unknown emails are counted the same way, so the limit tells nothing about which exist.
     const nobody = `nadie.${account.id.slice(0, 8)}@ejemplo.test`;
-    for (let i = 0; i < MAX_FAILURES; i++) await authenticate(conn.db, { email: nobody, password: "x" });
+    for (let i = 0; i < 10; i++) await authenticate(conn.db, { email: nobody, password: "x" });
     expect(await authenticate(conn.db, { email: nobody, password: "x" })).toBe("throttled");
+  });
+
+  it("a burst of forty wrong passwords at once gets ten checked and thirty refused", async () => {
+    const account = await createAccount(conn.db);
+    const user = await createUser(conn.db, account.id);
+    // On PostgreSQL, two pools stand for two app instances sharing the database.
+    const second = process.env.DATABASE_URL ? await openTestDb() : conn;
+    checks.count = 0;
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => authenticate((i % 2 ? second : conn).db, { email: user.email, password: `mala-${i}` })),
+    );
+    if (second !== conn) await second.close();
+    expect(checks.count).toBe(10);
+    expect(answers.filter((a) => a === null)).toHaveLength(10);
+    expect(answers.filter((a) => a === "throttled")).toHaveLength(30);
+    expect(await authenticate(conn.db, { email: user.email, password: "secret-pass" })).toBe("throttled");
   });
 });

@@ -1,3 +1,4 @@
+import type dns from "node:dns";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
@@ -37,5 +38,19 @@ describe("posting a flow's webhook", () => {
     const url = await listen((_req, res) => res.writeHead(204).end());
     await expect(webhookPoster()(url, post)).rejects.toThrow(/^webhook address not allowed/);
     expect(await webhookPoster({ allowPrivateAddresses: true })(url, post)).toEqual({ status: 204 });
+  });
+
+  it("refuses an IPv4 address written as IPv6, typed in or behind a name", async () => {
+    const url = await listen((_req, res) => res.writeHead(204).end());
+    const port = new URL(url).port;
+    for (const host of ["[::127.0.0.1]", "[::7f00:1]", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]"]) {
+      await expect(webhookPoster()(`http://${host}:${port}/hook`, post), host).rejects.toThrow(/^webhook address not allowed/);
+    }
+    // A public-looking name whose DNS answer is the loopback in that old form.
+    const resolvesToCompatible = ((_host: string, options: dns.LookupOptions, callback: (...args: unknown[]) => void) =>
+      options.all ? callback(null, [{ address: "::7f00:1", family: 6 }]) : callback(null, "::7f00:1", 6)) as unknown as typeof dns.lookup;
+    await expect(webhookPoster({ lookup: resolvesToCompatible })(`http://hooks.example.com:${port}/hook`, post)).rejects.toThrow(
+      /^webhook address not allowed: hooks\.example\.com resolves to ::7f00:1/,
+    );
   });
 });

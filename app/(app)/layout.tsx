@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
-import { requireActor } from "@/lib/access/session";
+import { requireActor } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const [actor, t] = await Promise.all([requireActor(), getTranslations("app")]);

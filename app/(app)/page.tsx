@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { roleMay } from "@/lib/access/policy";
-import { requireActor } from "@/lib/access/session";
+import { requireActor } from "@/lib/auth/session";
 
 export default async function HomePage() {
   const actor = await requireActor();

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/actions/session";
 import { PasswordForm } from "@/components/auth/password-form";
-import { getActor } from "@/lib/access/session";
+import { getActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("password"))("title") };

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/app/login/actions";
+import { signInAction, type SignInState } from "@/lib/actions/session";
 import { Button } from "@/components/ui/button";
 import { AuthField } from "./auth-field";
 

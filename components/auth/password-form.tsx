@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
-import { changePasswordAction, type PasswordFormState } from "@/app/password/actions";
+import { changePasswordAction, type PasswordFormState } from "@/lib/actions/session";
 import { Button } from "@/components/ui/button";
 import { AuthField } from "./auth-field";
 

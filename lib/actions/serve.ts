@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { perform, type ActionSpec } from "@/lib/access/pipeline";
-import { getActor } from "@/lib/access/session";
+import { getActor } from "@/lib/auth/session";
 import type { Result } from "@/lib/errors";
 
 /** An action spec as a server action: the session's actor, the pipeline, and the re-render on success. */

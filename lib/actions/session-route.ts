@@ -2,7 +2,7 @@ import "server-only";
 import { getDb, type Database } from "@/db/client";
 import type { Actor } from "@/lib/access/actor";
 import { gate } from "@/lib/access/pipeline";
-import { getActor } from "@/lib/access/session";
+import { getActor } from "@/lib/auth/session";
 import type { Permission } from "@/lib/access/policy";
 import { requestLogger, type Logger } from "@/lib/log";
 

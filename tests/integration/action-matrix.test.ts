@@ -231,8 +231,8 @@ const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
   },
   "lib/actions/session.ts#signOutAction": { area: "session", why: "ends the caller's own session; tests/e2e/01-auth and tests/integration/sessions" },
   "lib/actions/session.ts#setLocaleAction": { area: "session", why: "sets the caller's language cookie; reads no tenant data" },
-  "app/login/actions.ts#signInAction": { area: "session", why: "before any session: tests/integration/authenticate and tests/e2e/01-auth" },
-  "app/password/actions.ts#changePasswordAction": { area: "session", why: "the caller's own password only: tests/integration/change-password" },
+  "lib/actions/session.ts#signInAction": { area: "session", why: "before any session: tests/integration/authenticate and tests/e2e/01-auth" },
+  "lib/actions/session.ts#changePasswordAction": { area: "session", why: "the caller's own password only: tests/integration/change-password" },
 };
 
 /** Every route handler, with what guards it. */

@@ -18,7 +18,7 @@ const current = () => (globalThis as unknown as { turnoTestSession: typeof sessi
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
-vi.mock("@/lib/access/session", () => ({
+vi.mock("@/lib/auth/session", () => ({
   getActor: async () => current(),
   requireActor: async () => {
     const actor = current();

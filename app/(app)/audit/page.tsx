@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requirePage } from "@/lib/access/session";
+import { requirePage } from "@/lib/auth/session";
 import { countClosedConversations, listClosedConversations, loadAuditPeople } from "@/lib/audit/closed-conversations";
 import { auditQuery, resolveAuditFilters } from "@/lib/audit/filters";
 import { AuditFiltersForm } from "@/components/audit/audit-filters";

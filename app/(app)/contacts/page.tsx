@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { getDb } from "@/db/client";
-import { requirePage } from "@/lib/access/session";
+import { requirePage } from "@/lib/auth/session";
 import { listContacts } from "@/lib/crm/list-contacts";
 import { isCleanText } from "@/lib/text";
 import { DataTable } from "@/components/ui/data-table";

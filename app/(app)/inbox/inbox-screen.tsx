@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { denial } from "@/lib/access/policy";
-import { requirePage } from "@/lib/access/session";
+import { requirePage } from "@/lib/auth/session";
 import { listAssignees } from "@/lib/assignment/assignees";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { loadFilterOptions } from "@/lib/inbox/filter-options";

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/layout/nav-link";
-import { requirePage } from "@/lib/access/session";
+import { requirePage } from "@/lib/auth/session";
 
 /** Settings are for the account's admins; each page and action checks again on its own. */
 export default async function SettingsLayout({ children }: { children: React.ReactNode }) {

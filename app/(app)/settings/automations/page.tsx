@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
 import { listAssignees } from "@/lib/assignment/assignees";
-import { requirePage } from "@/lib/access/session";
+import { requirePage } from "@/lib/auth/session";
 import { listAutomations } from "@/lib/automations/manage";
 import { loadFilterOptions } from "@/lib/inbox/filter-options";
 import { AutomationForm } from "@/components/automations/automation-form";

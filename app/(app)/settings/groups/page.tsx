@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requirePage } from "@/lib/access/session";
+import { requirePage } from "@/lib/auth/session";
 import { listGroups } from "@/lib/admin/groups";
 import { listAssignees } from "@/lib/assignment/assignees";
 import { GroupCard } from "@/components/settings/group-card";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ADDONS } from "@/db/schema";
-import { requirePage } from "@/lib/access/session";
+import { requirePage } from "@/lib/auth/session";
 import { featuresByPlan } from "@/lib/admin/subscription";
 import { FEATURES, hasFeature, type Feature } from "@/lib/plans/features";
 import { AddonToggle, PlanChoice } from "@/components/settings/subscription-controls";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requirePage } from "@/lib/access/session";
+import { requirePage } from "@/lib/auth/session";
 import { listUsers } from "@/lib/admin/users";
 import { NewUserDialog } from "@/components/settings/new-user-dialog";
 import { UserRowActions } from "@/components/settings/user-row-actions";

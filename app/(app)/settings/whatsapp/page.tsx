@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { getDb } from "@/db/client";
-import { requireActor } from "@/lib/access/session";
+import { requireActor } from "@/lib/auth/session";
 import { accountChannel } from "@/lib/whatsapp/channel";
 import { listDeadLetters, SHOWN_PAYLOAD } from "@/lib/whatsapp/dead-letters";
 import { PageFrame } from "@/components/layout/page-frame";

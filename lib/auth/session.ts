@@ -3,8 +3,8 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
-import { loadActor, type Actor } from "./actor";
-import { pageAccess, type Permission } from "./policy";
+import { loadActor, type Actor } from "@/lib/access/actor";
+import { pageAccess, type Permission } from "@/lib/access/policy";
 
 /** The current actor, read from the database once per request; null when signed out or deactivated. */
 export const getActor = cache(async (): Promise<Actor | null> => {

@@ -33,6 +33,6 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
 }
 
 export const config = {
-  // Everything but the auth API, the WhatsApp webhook (Meta has no session), Next's assets and public files.
-  matcher: ["/((?!api/auth|api/whatsapp|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|webp)$).*)"],
+  // Everything but the auth API, the WhatsApp webhook (Meta has no session), the health check, Next's assets and public files.
+  matcher: ["/((?!api/auth|api/whatsapp|api/health|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|webp)$).*)"],
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { snapshotSchema } from "@/lib/inbox/selection";
+import { snapshotSchema } from "@/lib/inbox/snapshot";
 import { transferSchema, NO_TRANSFER } from "./input";
 
 export const MAX_BULK_CONVERSATIONS = 100_000;

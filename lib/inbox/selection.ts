@@ -1,5 +1,4 @@
 import { and, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { queryRows, type Database } from "@/db/client";
 import { contacts, conversations } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
@@ -7,29 +6,6 @@ import { uuidArray } from "@/lib/sql";
 import { resolveFilters } from "./filters";
 import { contactMatches, inboxConditions } from "./list-conversations";
 
-/**
- * PostgreSQL's text form of a snapshot (pg_current_snapshot()): "xmin:xmax:xip,…", with
- * xmin ≤ every xip < xmax, ascending. Checked here, so a forged one is refused as input rather
- * than failing the cast in the database.
- */
-const SNAPSHOT_TEXT = /^\d{1,19}:\d{1,19}:(\d{1,19}(,\d{1,19})*)?$/;
-export const snapshotSchema = z
-  .string()
-  .max(20_000)
-  .refine((text) => {
-    if (!SNAPSHOT_TEXT.test(text)) return false;
-    const [xmin, xmax, list] = text.split(":") as [string, string, string];
-    const low = BigInt(xmin);
-    const high = BigInt(xmax);
-    const max = 2n ** 63n - 1n;
-    if (low < 1n || high > max || low > high) return false;
-    let previous = low;
-    for (const xip of list ? list.split(",").map(BigInt) : []) {
-      if (xip < previous || xip >= high) return false;
-      previous = xip;
-    }
-    return true;
-  });
 
 /** The filter part of "Todas", without the snapshot: what matches right now. */
 function matchingNow(actor: Actor, params: Record<string, string>): SQL {

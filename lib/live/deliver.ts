@@ -48,12 +48,13 @@ export async function eventsFor(db: Database, actor: Actor, pending: Pending, op
         ).map((r) => r.id),
   );
   const events: LiveEvent[] = [];
+  // First, so the screen shows the notice before it would refetch a page it may no longer see.
+  if (openTouched && !visible.has(openId)) events.push({ type: "lost", id: openId });
   const changed = [...pending.ids].filter((id) => visible.has(id));
   if (pending.everything) events.push({ type: "refresh" });
   else if (changed.length > 0) events.push({ type: "changed", ids: changed });
   // A seller whose conversations were all taken away sees none of the ids, yet their list changed.
   else if (pending.involved) events.push({ type: "refresh" });
-  if (openTouched && !visible.has(openId)) events.push({ type: "lost", id: openId });
   for (const id of pending.given) if (visible.has(id)) events.push({ type: "assigned", id });
   return events;
 }

@@ -89,7 +89,7 @@ describe("live delivery", () => {
       { type: "assigned", id: conversation.id },
     ]);
     // Ana's list loses it and her open screen says so; she is never sent it as "changed" again.
-    expect(ana.seen).toEqual([{ type: "refresh" }, { type: "lost", id: conversation.id }]);
+    expect(ana.seen).toEqual([{ type: "lost", id: conversation.id }, { type: "refresh" }]);
     expect(editor.seen).toEqual([]);
     expect(support.seen).toEqual([]);
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { sessionRoute } from "@/lib/actions/session-route";
 import { canSeeConversation } from "@/lib/access/visibility";
-import { auth } from "@/lib/auth/auth";
+import { getSessionRef } from "@/lib/auth/session";
 import type { LiveEvent } from "@/lib/live/events";
 import { getHub } from "@/lib/live/hub";
 
@@ -19,8 +19,8 @@ const HEARTBEAT_MS = 15_000;
 export const GET = sessionRoute(
   { name: "liveStream", permission: "seeInbox", query: (params) => z.uuid().safeParse(params.get("c")).data ?? null },
   async ({ request, db, actor, query: requestedOpen, log }) => {
-    const session = await auth();
-    if (!session?.user?.sessionId) return new Response("unauthenticated", { status: 401 });
+    const session = await getSessionRef();
+    if (!session) return new Response("unauthenticated", { status: 401 });
     // The browser names what it has open; whether it may see it is the server's to decide.
     const openId = requestedOpen && (await canSeeConversation(db, actor, requestedOpen)) ? requestedOpen : null;
     const hub = await getHub();
@@ -52,7 +52,7 @@ export const GET = sessionRoute(
         const subscriber = {
           userId: actor.userId,
           accountId: actor.accountId,
-          session: { sessionId: session.user.sessionId!, signedInAt: session.user.signedInAt! },
+          session: { sessionId: session.sessionId, signedInAt: session.signedInAt },
           openId,
           send: (event: LiveEvent) => write(`data: ${JSON.stringify(event)}\n\n`),
           end,

@@ -23,6 +23,9 @@ BEGIN
         'u', (SELECT coalesce(json_agg(DISTINCT person), '[]'::json) FROM new_rows r,
                 LATERAL (VALUES (r.data->>'from'), (r.data->>'to'), (r.data->>'handOverTo')) v(person)
               WHERE r.account_id = acc AND person IS NOT NULL),
+        -- Who made the change: their own screen follows their own action, it needs no "lost" notice.
+        'by', (SELECT coalesce(json_agg(DISTINCT actor_id), '[]'::json) FROM new_rows
+               WHERE account_id = acc AND actor_id IS NOT NULL),
         -- (conversation, new owner) when someone else gave it to them: "Te asignaron la conversación…".
         't', (SELECT coalesce(json_agg(json_build_array(conversation_id, data->>'to')), '[]'::json) FROM new_rows
               WHERE account_id = acc AND kind IN ('conversation.assigned', 'conversation.closed')

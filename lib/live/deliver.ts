@@ -15,15 +15,18 @@ export interface Pending {
   involved: boolean;
   /** Conversations someone else gave the viewer. */
   given: Set<string>;
+  /** The viewer made one of these changes themselves: their screen already follows it. */
+  own: boolean;
 }
 
-export const nothingPending = (): Pending => ({ everything: false, ids: new Set(), involved: false, given: new Set() });
+export const nothingPending = (): Pending => ({ everything: false, ids: new Set(), involved: false, given: new Set(), own: false });
 
 /** Adds a notice of the viewer's account to what is pending for them. */
 export function accumulate(pending: Pending, notice: ChangeNotice, viewerId: string): void {
   if (notice.c === null) pending.everything = true;
   else for (const id of notice.c) pending.ids.add(id);
   if (notice.u?.includes(viewerId)) pending.involved = true;
+  if (notice.by?.includes(viewerId)) pending.own = true;
   for (const [conversationId, to] of notice.t ?? []) if (to === viewerId) pending.given.add(conversationId);
 }
 
@@ -35,7 +38,8 @@ export function accumulate(pending: Pending, notice: ChangeNotice, viewerId: str
  */
 export async function eventsFor(db: Database, actor: Actor, pending: Pending, openId: string | null): Promise<LiveEvent[]> {
   if (denial(actor, "seeInbox")) return [];
-  const openTouched = openId !== null && (pending.everything || pending.ids.has(openId));
+  // Whoever gave their own open conversation away is already being taken back to the list.
+  const openTouched = openId !== null && !pending.own && (pending.everything || pending.ids.has(openId));
   const named = [...new Set([...pending.ids, ...pending.given, ...(openTouched ? [openId] : [])])];
   const visible = new Set(
     named.length === 0

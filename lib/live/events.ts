@@ -13,6 +13,7 @@ export const changeNotice = z.object({
   k: z.enum(["change", "message"]),
   c: z.array(id).nullable(),
   u: z.array(z.string()).optional(),
+  by: z.array(z.string()).optional(),
   t: z.array(z.tuple([id, z.string()])).optional(),
 });
 export type ChangeNotice = z.infer<typeof changeNotice>;

@@ -106,6 +106,22 @@ describe("live delivery", () => {
     for (const s of [admin, ana, bruno, editor, support]) s.stop();
   });
 
+  it("whoever gives their own open conversation away is not told it was lost: their action takes them back", async () => {
+    const t = await team();
+    const conversation = await createConversation(conn.db, t.account.id, { ownerId: t.ana.userId });
+    const ana = await screen(t.ana, conversation.id);
+    const result = await conn.act(assignmentActions.assignOne, t.ana, {
+      conversationId: conversation.id,
+      version: conversation.version,
+      target: { mode: "user", userId: t.bruno.userId },
+    });
+    expect(result).toMatchObject({ ok: true, visible: false });
+    await until(() => ana.seen.length > 0, "the refresh");
+    await settle();
+    expect(ana.seen).toEqual([{ type: "refresh" }]);
+    ana.stop();
+  });
+
   it("support hears of a conversation once it is closed, and not before", async () => {
     const t = await team();
     const conversation = await createConversation(conn.db, t.account.id, { ownerId: t.ana.userId, unread: false });

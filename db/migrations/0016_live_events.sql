@@ -4,7 +4,7 @@
 -- can forget, and NOTIFY is transactional: an event exists exactly when its change committed.
 -- Payloads carry ids and kinds, never customer text; past 50 conversations in one statement
 -- they carry none ("refetch"), so a 100,000-row bulk is one event, not 100,000.
-CREATE FUNCTION turno_publish_history() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION turno_publish_change() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   acc uuid;
   touched int;
@@ -13,6 +13,12 @@ BEGIN
     SELECT count(DISTINCT conversation_id) INTO touched FROM new_rows WHERE account_id = acc;
     IF touched > 50 THEN
       PERFORM pg_notify('turno_live', json_build_object('a', acc, 'k', 'change', 'c', NULL)::text);
+    ELSIF TG_TABLE_NAME = 'messages' THEN
+      PERFORM pg_notify('turno_live', json_build_object(
+        'a', acc,
+        'k', 'message',
+        'c', (SELECT json_agg(DISTINCT conversation_id) FROM new_rows WHERE account_id = acc)
+      )::text);
     ELSE
       PERFORM pg_notify('turno_live', json_build_object(
         'a', acc,
@@ -38,27 +44,10 @@ BEGIN
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER history_entries_publish AFTER INSERT ON history_entries
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION turno_publish_history();
---> statement-breakpoint
-CREATE FUNCTION turno_publish_messages() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-  acc uuid;
-  touched int;
-BEGIN
-  FOR acc IN SELECT DISTINCT account_id FROM new_rows LOOP
-    SELECT count(DISTINCT conversation_id) INTO touched FROM new_rows WHERE account_id = acc;
-    PERFORM pg_notify('turno_live', json_build_object(
-      'a', acc,
-      'k', 'message',
-      'c', CASE WHEN touched > 50 THEN NULL ELSE
-             (SELECT json_agg(DISTINCT conversation_id) FROM new_rows WHERE account_id = acc) END
-    )::text);
-  END LOOP;
-  RETURN NULL;
-END $$;
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION turno_publish_change();
 --> statement-breakpoint
 CREATE TRIGGER messages_publish_insert AFTER INSERT ON messages
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION turno_publish_messages();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION turno_publish_change();
 --> statement-breakpoint
 CREATE TRIGGER messages_publish_update AFTER UPDATE ON messages
-  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION turno_publish_messages();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION turno_publish_change();

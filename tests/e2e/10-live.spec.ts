@@ -1,7 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PRO } from "../../scripts/seed/demo-accounts";
-import { signBody } from "../../lib/whatsapp/signature";
-import { rows, signIn, USERS } from "./helpers";
+import { assignOpenConversation, customerMessage, deliverSigned, rows, signIn, USERS } from "./helpers";
 import { startInstances, type Instances } from "./support/instances";
 
 // Two app instances on one PostgreSQL database: what one person does on A shows on B, live.
@@ -31,28 +29,6 @@ async function expectSameLoad(page: Page) {
   expect(await page.evaluate(() => (window as unknown as { turnoLoad?: string }).turnoLoad)).toBe("same-page");
 }
 
-function deliveryFor(phone: string, name: string, text: string) {
-  return JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [
-      {
-        id: "waba",
-        changes: [
-          {
-            field: "messages",
-            value: {
-              messaging_product: "whatsapp",
-              metadata: { display_phone_number: "576015550100", phone_number_id: DEMO_PRO.whatsapp!.phoneNumberId },
-              contacts: [{ wa_id: phone, profile: { name } }],
-              messages: [{ from: phone, id: `wamid.live.${Date.now()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } }],
-            },
-          },
-        ],
-      },
-    ],
-  });
-}
-
 test("a customer's message posted to instance A shows in the list and the open thread on instance B", async ({ browser, request }) => {
   const admin = await personOn(browser, 1, USERS.admin.email);
   await rows(admin).first().click();
@@ -62,12 +38,7 @@ test("a customer's message posted to instance A shows in the list and the open t
   await markLoad(admin);
 
   const text = `¿Tienen envío a Medellín? ${Date.now()}`;
-  const body = deliveryFor(phone, name, text);
-  const delivered = await request.post(`${instances.urls[0]}/api/whatsapp/webhook`, {
-    data: body,
-    headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, DEMO_PRO.whatsapp!.appSecret) },
-  });
-  expect(delivered.status()).toBe(200);
+  expect(await deliverSigned(request, customerMessage(phone, name, text), instances.urls[0])).toBe(200);
 
   await expect(admin.getByTestId("messages")).toContainText(text, { timeout: 3_000 });
   await expect(rows(admin).first()).toContainText(name);
@@ -90,13 +61,7 @@ test("an admin's assignment on A appears in the new owner's list on B, leaves th
 
   await admin.goto(carlosUrl.replace(instances.urls[1]!, instances.urls[0]!));
   await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
-  await admin.getByRole("button", { name: "Acciones de la conversación" }).click();
-  await admin.getByRole("menuitem", { name: "Asignar conversación" }).click();
-  const dialog = admin.getByRole("dialog", { name: "Asignar conversación" });
-  await dialog.getByRole("radio", { name: "Usuario específico" }).check();
-  await dialog.getByRole("radio", { name: USERS.seller2.name }).check();
-  await dialog.getByRole("button", { name: "Aceptar" }).click();
-  await expect(dialog).toBeHidden();
+  await assignOpenConversation(admin, USERS.seller2.name);
 
   await expect(rows(daniela).filter({ hasText: name }).first()).toBeVisible({ timeout: 3_000 });
   await expect(daniela.getByTestId("live-assigned")).toContainText(`Te asignaron la conversación con ${name}`);
@@ -114,12 +79,7 @@ test("presence and typing show both ways, across instances, and go when the pers
   const name = (await carlos.locator("#conversation-title").innerText()).trim();
   const phone = (await carlos.locator("#conversation-title + p").innerText()).replace(/\D/g, "");
   // The customer writes, so the 24-hour window is open and Carlos can type a reply.
-  const body = deliveryFor(phone, name, "Hola, ¿me ayudan?");
-  const delivered = await request.post(`${instances.urls[0]}/api/whatsapp/webhook`, {
-    data: body,
-    headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, DEMO_PRO.whatsapp!.appSecret) },
-  });
-  expect(delivered.status()).toBe(200);
+  expect(await deliverSigned(request, customerMessage(phone, name, "Hola, ¿me ayudan?"), instances.urls[0])).toBe(200);
   const reply = carlos.getByRole("textbox", { name: "Responder" });
   await expect(reply).toBeVisible({ timeout: 3_000 });
   const url = carlos.url().replace(instances.urls[1]!, instances.urls[0]!);

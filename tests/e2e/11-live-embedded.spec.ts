@@ -1,7 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { DEMO_PRO } from "../../scripts/seed/demo-accounts";
-import { signBody } from "../../lib/whatsapp/signature";
-import { rows, signIn, USERS } from "./helpers";
+import { assignOpenConversation, customerMessage, deliverSigned, rows, signIn, USERS } from "./helpers";
 
 // The live inbox on the embedded default (PGlite, one instance): the same code path, in-process.
 
@@ -25,14 +23,7 @@ test("an assignment shows in the new owner's list, tab title and notices without
   await admin.goto("/inbox?owner=unassigned&unread=1");
   await rows(admin).first().click();
   const name = (await admin.locator("#conversation-title").innerText()).trim();
-  await admin.getByRole("button", { name: "Acciones de la conversación" }).click();
-  await admin.getByRole("menuitem", { name: "Asignar conversación" }).click();
-  const dialog = admin.getByRole("dialog", { name: "Asignar conversación" });
-  await dialog.getByRole("radio", { name: "Usuario específico" }).check();
-  await dialog.getByRole("radio", { name: USERS.seller3.name }).check();
-  await dialog.getByRole("checkbox", { name: "Marcar conversación como no leída" }).check();
-  await dialog.getByRole("button", { name: "Aceptar" }).click();
-  await expect(dialog).toBeHidden();
+  await assignOpenConversation(admin, USERS.seller3.name, { markUnread: true });
 
   await expect(rows(andres).filter({ hasText: name }).first()).toBeVisible({ timeout: 3_000 });
   const notice = andres.getByTestId("live-assigned");
@@ -53,20 +44,7 @@ test("while rows are being selected the list holds still and says what is waitin
 
   // A new customer writes in.
   const phone = `57300${String(Date.now()).slice(-7)}`;
-  const body = JSON.stringify({
-    object: "whatsapp_business_account",
-    entry: [{ id: "waba", changes: [{ field: "messages", value: {
-      messaging_product: "whatsapp",
-      metadata: { display_phone_number: "576015550100", phone_number_id: DEMO_PRO.whatsapp!.phoneNumberId },
-      contacts: [{ wa_id: phone, profile: { name: "Cliente En Vivo" } }],
-      messages: [{ from: phone, id: `wamid.live.${Date.now()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: "Hola, quiero información" } }],
-    } }] }],
-  });
-  const delivered = await request.post("/api/whatsapp/webhook", {
-    data: body,
-    headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, DEMO_PRO.whatsapp!.appSecret) },
-  });
-  expect(delivered.status()).toBe(200);
+  expect(await deliverSigned(request, customerMessage(phone, "Cliente En Vivo", "Hola, quiero información"))).toBe(200);
 
   const waiting = admin.getByTestId("live-waiting");
   await expect(waiting).toHaveText(/^\d+ nuevas?$/, { timeout: 3_000 });

@@ -146,6 +146,8 @@ export function LiveProvider({ openId, children }: { openId: string | null; chil
       // Back after a drop: what happened meanwhile was not sent, so refetch what the page shows.
       if (dropped) refresh();
       dropped = false;
+      // Only now can the others' answers reach us: say we arrived, and they say they are here.
+      if (openId) announce(openId, "join");
     });
     source.addEventListener("message", (message) => {
       try {
@@ -168,7 +170,6 @@ export function LiveProvider({ openId, children }: { openId: string | null; chil
   useEffect(() => {
     if (!openId) return;
     setPresence(new Map());
-    announce(openId, "join");
     const beat = setInterval(() => announce(openId, "viewing"), VIEWING_EVERY_MS);
     const leave = () => announce(openId, "left");
     window.addEventListener("pagehide", leave);

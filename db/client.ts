@@ -12,6 +12,12 @@ export interface Connection {
   db: Database;
   engine: "pglite" | "postgres";
   migrate(): Promise<void>;
+  /**
+   * Hears NOTIFYs on `channel` (what another instance, or this one, published when its change
+   * committed). PostgreSQL: one dedicated connection, reconnected by the driver; PGlite: its own
+   * in-process notifications. Resolves once listening; the function stops it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -58,6 +64,10 @@ async function connectPostgres(url: string, poolSize?: number): Promise<Connecti
         lock.release();
       }
     },
+    async listen(channel, onPayload) {
+      const request = await client.listen(channel, onPayload);
+      return () => request.unlisten();
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -76,6 +86,10 @@ async function connectPglite(options: { dataDir?: string | null; loadDataDir?: B
     async migrate() {
       const { migrate: run } = await import("drizzle-orm/pglite/migrator");
       await run(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
+    async listen(channel, onPayload) {
+      const stop = await client.listen(channel, onPayload);
+      return () => stop();
     },
     close: () => client.close(),
   };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ConversationDetail } from "@/lib/inbox/get-conversation";
 import { isWindowOpen } from "@/lib/inbox/window";
+import { LostGuard, PresenceBar } from "@/components/live/live-parts";
 import { ContactPanel } from "./contact-panel";
 import { ConversationActions } from "./conversation-actions";
 import { HistoryTimeline } from "./history-timeline";
@@ -27,6 +28,7 @@ export async function ConversationPane({
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const windowOpen = isWindowOpen(detail.lastInboundAt);
   return (
+    <LostGuard>
     <div className="flex min-h-0 flex-1">
       <section aria-labelledby="conversation-title" className="flex min-w-0 flex-1 flex-col">
         <div className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2">
@@ -64,6 +66,7 @@ export async function ConversationPane({
             ) : null}
           </div>
         </div>
+        <PresenceBar />
         <p
           data-testid="window-indicator"
           className={clsx(
@@ -133,5 +136,6 @@ export async function ConversationPane({
         <HistoryTimeline detail={detail} />
       </div>
     </div>
+    </LostGuard>
   );
 }

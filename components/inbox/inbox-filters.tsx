@@ -13,15 +13,23 @@ const selectClass =
 export async function InboxFiltersForm({
   filters,
   options,
+  counts,
   role,
   action,
 }: {
   filters: InboxFilters;
   options: FilterOptions;
+  /** Open conversations: the viewer's own, and the unread ones they may see. */
+  counts: { mine: number; unread: number };
   role: Role;
   action: string;
 }) {
-  const [t, tu, ti] = await Promise.all([getTranslations("inbox.filters"), getTranslations("users"), getTranslations("inbox")]);
+  const [t, tu, ti, tl] = await Promise.all([
+    getTranslations("inbox.filters"),
+    getTranslations("users"),
+    getTranslations("inbox"),
+    getTranslations("live"),
+  ]);
   const canPickOwner = role !== "seller";
   return (
     <AutoSubmitForm action={action} label={t("label")}>
@@ -60,7 +68,7 @@ export async function InboxFiltersForm({
             <select id="filter-owner" name="owner" defaultValue={filters.owner} className={selectClass}>
               <option value="all">{t("ownerOptions.all")}</option>
               {/* Support owns nothing: "Mías" would always be empty. */}
-              {role !== "support" ? <option value="me">{t("ownerOptions.me")}</option> : null}
+              {role !== "support" ? <option value="me">{tl("mine", { count: counts.mine })}</option> : null}
               <option value="unassigned">{t("ownerOptions.unassigned")}</option>
               <option value="inactive">{tu("inactiveOwnersFilter")}</option>
               {options.owners.map((o) => (
@@ -96,7 +104,7 @@ export async function InboxFiltersForm({
               defaultChecked={filters.unreadOnly}
               className="size-4 rounded border-slate-300 accent-brand-600"
             />
-            {t("unread")}
+            {tl("unread", { count: counts.unread })}
           </label>
         ) : null}
       </div>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { sendReplyAction } from "@/lib/actions/inbox";
 import { Button } from "@/components/ui/button";
+import { useLive } from "@/components/live/live-provider";
 
 const draftKey = (conversationId: string) => `turno:draft:${conversationId}`;
 
@@ -18,6 +19,7 @@ export function ReplyBox({ conversationId, windowOpen }: { conversationId: strin
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const field = useRef<HTMLTextAreaElement>(null);
+  const live = useLive();
 
   useEffect(() => {
     setBody(localStorage.getItem(draftKey(conversationId)) ?? "");
@@ -25,6 +27,7 @@ export function ReplyBox({ conversationId, windowOpen }: { conversationId: strin
   }, [conversationId]);
 
   function update(value: string) {
+    if (value) live?.typing();
     setBody(value);
     if (value) localStorage.setItem(draftKey(conversationId), value);
     else localStorage.removeItem(draftKey(conversationId));

@@ -2,7 +2,7 @@
 
 import { assignmentActions } from "@/lib/assignment/actions";
 import { closeConversation } from "@/lib/closing/actions";
-import { countSelection } from "@/lib/inbox/actions";
+import { conversationName, countSelection } from "@/lib/inbox/actions";
 import { replyToConversation } from "@/lib/messaging/actions";
 import { serve } from "./serve";
 
@@ -14,3 +14,4 @@ export const markReadAction = serve(assignmentActions.markRead);
 export const closeConversationAction = serve(closeConversation);
 export const sendReplyAction = serve(replyToConversation);
 export const countSelectionAction = serve(countSelection);
+export const conversationNameAction = serve(conversationName);

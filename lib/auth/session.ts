@@ -3,16 +3,22 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/db/client";
 import { auth } from "@/lib/auth/auth";
-import { loadActor, type Actor } from "@/lib/access/actor";
+import { loadActor, type Actor, type SessionRef } from "@/lib/access/actor";
 import { pageAccess, type Permission } from "@/lib/access/policy";
+
+/** The session the request's cookie names (not yet checked against the database); null without one. */
+export const getSessionRef = cache(async (): Promise<(SessionRef & { userId: string }) | null> => {
+  const session = await auth();
+  // A cookie from before sessions had ids has none: it can't be revoked, so it is not accepted.
+  if (!session?.user?.id || !session.user.sessionId) return null;
+  return { userId: session.user.id, sessionId: session.user.sessionId, signedInAt: session.user.signedInAt };
+});
 
 /** The current actor, read from the database once per request; null when signed out or deactivated. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  if (!session?.user?.id) return null;
-  // A cookie from before sessions had ids has none: it can't be revoked, so it is not accepted.
-  if (!session.user.sessionId) return null;
-  return loadActor(await getDb(), session.user.id, { sessionId: session.user.sessionId, signedInAt: session.user.signedInAt });
+  const ref = await getSessionRef();
+  if (!ref) return null;
+  return loadActor(await getDb(), ref.userId, { sessionId: ref.sessionId, signedInAt: ref.signedInAt });
 });
 
 /** The actor for a page: signed-out people go to sign in, and people on a one-time password to choose their own. */

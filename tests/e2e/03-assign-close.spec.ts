@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { openFirstConversation, rows, signIn, signOut, USERS } from "./helpers";
+import { assignOpenConversation, openFirstConversation, rows, signIn, signOut, USERS } from "./helpers";
 
 test("admin assigns a conversation to a user, carrying the contact's records, and sees the owner change", async ({ page }) => {
   await signIn(page, USERS.admin.email);
@@ -34,12 +34,7 @@ test("admin assigns a conversation to a user, carrying the contact's records, an
 test("a seller assigns their conversation away and it leaves their list", async ({ page }) => {
   await signIn(page, USERS.seller1.email);
   const name = await openFirstConversation(page);
-  await page.getByRole("button", { name: "Acciones de la conversación" }).click();
-  await page.getByRole("menuitem", { name: "Asignar conversación" }).click();
-  const dialog = page.getByRole("dialog", { name: "Asignar conversación" });
-  await dialog.getByRole("radio", { name: "Un usuario específico" }).check();
-  await dialog.getByRole("radio", { name: USERS.seller2.name }).check();
-  await dialog.getByRole("button", { name: "Aceptar" }).click();
+  await assignOpenConversation(page, USERS.seller2.name);
   await expect(page).toHaveURL(/\/inbox\?notice=assigned/);
   await expect(page.getByText("Conversación asignada: ya no está en tu lista.")).toBeVisible();
   await page.getByRole("searchbox", { name: /Buscar/ }).fill(name);

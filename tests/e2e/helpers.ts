@@ -1,4 +1,6 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { signBody } from "../../lib/whatsapp/signature";
+import { DEMO_PRO } from "../../scripts/seed/demo-accounts";
 
 export const PASSWORD = "turno-demo";
 
@@ -45,4 +47,49 @@ export async function signOut(page: Page) {
     await page.getByRole("button", { name: "Cerrar sesión" }).click();
     await expect(page).toHaveURL(/\/login/, { timeout: 3_000 });
   }).toPass({ timeout: 20_000 });
+}
+
+/** On the open conversation: "Asignar conversación" → "Un usuario específico" → `personName`, and accept. */
+export async function assignOpenConversation(page: Page, personName: string, options: { markUnread?: boolean } = {}) {
+  await page.getByRole("button", { name: "Acciones de la conversación" }).click();
+  await page.getByRole("menuitem", { name: "Asignar conversación" }).click();
+  const dialog = page.getByRole("dialog", { name: "Asignar conversación" });
+  await dialog.getByRole("radio", { name: "Un usuario específico" }).check();
+  await dialog.getByRole("radio", { name: personName }).check();
+  if (options.markUnread) await dialog.getByRole("checkbox", { name: "Marcar conversación como no leída" }).check();
+  await dialog.getByRole("button", { name: "Aceptar" }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** A Cloud API delivery, as Meta sends it, of one text message from `phone` to the demo Pro number. */
+export function customerMessage(phone: string, name: string, text: string): string {
+  const message = { from: phone, id: `wamid.e2e.${Date.now()}.${Math.random()}`, timestamp: String(Math.floor(Date.now() / 1000)), type: "text", text: { body: text } };
+  return JSON.stringify({
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "waba",
+        changes: [
+          {
+            field: "messages",
+            value: {
+              messaging_product: "whatsapp",
+              metadata: { display_phone_number: "576015550100", phone_number_id: DEMO_PRO.whatsapp!.phoneNumberId },
+              contacts: [{ wa_id: phone, profile: { name } }],
+              messages: [message],
+            },
+          },
+        ],
+      },
+    ],
+  });
+}
+
+/** Posts a delivery signed with the demo Pro number's secret; the status Meta would see. */
+export async function deliverSigned(request: APIRequestContext, body: string, baseURL = "") {
+  const response = await request.post(`${baseURL}/api/whatsapp/webhook`, {
+    data: body,
+    headers: { "content-type": "application/json", "x-hub-signature-256": signBody(body, DEMO_PRO.whatsapp!.appSecret) },
+  });
+  return response.status();
 }

@@ -122,6 +122,11 @@ const ACTIONS: Record<string, ActionCase | { area: "session"; why: string }> = {
     foreign: (_a, b) => [b.conversation.id],
     onConversation: (_t, c) => c.id,
   },
+  "lib/actions/inbox.ts#conversationNameAction": {
+    area: "read",
+    foreign: (_a, b) => [b.conversation.id],
+    onConversation: (_t, c) => c.id,
+  },
   "lib/actions/inbox.ts#sendReplyAction": {
     area: "inbox",
     foreign: (_a, b) => [{ conversationId: b.conversation.id, body: "Hola desde otra cuenta" }],
@@ -240,6 +245,8 @@ const ROUTES: Record<string, string> = {
   "api/audit/export/route.ts": "session, role, plan and tenant from the database: cells below",
   "api/auth/[...nextauth]/route.ts": "next-auth's own endpoints; sessions are checked against the database on every use (tests/integration/sessions)",
   "api/health/route.ts": "no session and no account data: only whether this instance can serve (tests/integration/health)",
+  "api/live/route.ts": "session, role and plan from the database; every event re-checked per person at delivery (cells below and tests/integration/live)",
+  "api/live/presence/route.ts": "session, role, plan, and the conversation visible to the caller (cells below)",
   "api/whatsapp/webhook/route.ts": "no session: the HMAC of each named number's secret (cell below and tests/integration/whatsapp-webhook)",
 };
 
@@ -393,6 +400,26 @@ describe("role × action × whose conversation", () => {
     }
   });
 
+  it("a live notice's name: only for a conversation the person may see now", async () => {
+    const open = await buildTenant();
+    const locked = await buildTenant({ locked: true });
+    const key = "lib/actions/inbox.ts#conversationNameAction";
+    const mine = await createConversation(conn.db, open.account.id, { ownerId: open.seller.id, contactName: "Ana Ruiz" });
+    const theirs = await createConversation(conn.db, open.account.id, { ownerId: open.seller2.id });
+    const table: [string, Actor, string, Outcome & { name?: string }][] = [
+      ["owner", open.actors.seller, mine.id, { ok: true, name: "Ana Ruiz" }],
+      ["admin", open.actors.admin, theirs.id, { ok: true, name: expect.any(String) as unknown as string }],
+      ["seller on another's", open.actors.seller, theirs.id, { ok: false, error: "not_found" }],
+      ["support on an open one", open.actors.support, mine.id, { ok: false, error: "not_found" }],
+      ["editor", open.actors.editor, mine.id, { ok: false, error: "forbidden" }],
+      ["locked plan", locked.actors.admin, locked.conversation.id, { ok: false, error: "plan_required" }],
+    ];
+    for (const [label, actor, id, expected] of table) {
+      cells.role++;
+      expect(await call(key, actor, id), label).toEqual(expected);
+    }
+  });
+
   it("settings and automations: the account's admins only; automations also need the plan", { timeout: 120_000 }, async () => {
     const open = await buildTenant();
     const locked = await buildTenant({ locked: true });
@@ -424,6 +451,54 @@ describe("role × action × whose conversation", () => {
       cells.role++;
       expect(await call(key, null, input), key).toEqual({ ok: false, error: "unauthenticated" });
       expect(await snapshotTenant(conn.db, t.account.id)).toEqual(before);
+    }
+  });
+
+  it("the live stream and presence: the inbox's people on the plan, their own conversations only", async () => {
+    const open = await buildTenant();
+    const other = await buildTenant();
+    const locked = await buildTenant({ locked: true });
+    const { GET } = await import("@/app/api/live/route");
+    const { POST } = await import("@/app/api/live/presence/route");
+    const streamStatus = async (actor: Actor | null) => {
+      session.actor = actor;
+      const abort = new AbortController();
+      try {
+        const response = await GET(new Request("http://turno.test/api/live", { signal: abort.signal }));
+        await response.body?.cancel();
+        return response.status;
+      } finally {
+        abort.abort();
+        session.actor = null;
+      }
+    };
+    const presenceStatus = async (actor: Actor | null, conversationId: unknown) => {
+      session.actor = actor;
+      try {
+        const body = JSON.stringify({ conversationId, state: "viewing" });
+        return (await POST(new Request("http://turno.test/api/live/presence", { method: "POST", body }))).status;
+      } finally {
+        session.actor = null;
+      }
+    };
+    const cases: [string, () => Promise<number>, number][] = [
+      ["stream, admin", () => streamStatus(open.actors.admin), 200],
+      ["stream, seller", () => streamStatus(open.actors.seller), 200],
+      ["stream, support", () => streamStatus(open.actors.support), 200],
+      ["stream, editor", () => streamStatus(open.actors.editor), 403],
+      ["stream, locked plan", () => streamStatus(locked.actors.admin), 402],
+      ["stream, signed out", () => streamStatus(null), 401],
+      ["presence, owner", () => presenceStatus(open.actors.seller, open.conversation.id), 204],
+      ["presence, another account's conversation", () => presenceStatus(open.actors.admin, other.conversation.id), 404],
+      ["presence, a seller on another's", async () => presenceStatus(open.actors.seller, (await open.fresh.conversation(open.seller2.id)).id), 404],
+      ["presence, garbage", () => presenceStatus(open.actors.admin, "\u0000"), 400],
+      ["presence, editor", () => presenceStatus(open.actors.editor, open.conversation.id), 403],
+      ["presence, locked plan", () => presenceStatus(locked.actors.admin, locked.conversation.id), 402],
+      ["presence, signed out", () => presenceStatus(null, open.conversation.id), 401],
+    ];
+    for (const [label, run, status] of cases) {
+      cells.tenant++;
+      expect(await run(), label).toBe(status);
     }
   });
 

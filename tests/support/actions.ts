@@ -20,6 +20,10 @@ vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => key }));
 vi.mock("@/lib/auth/session", () => ({
   getActor: async () => current(),
+  getSessionRef: async () => {
+    const actor = current();
+    return actor ? { userId: actor.userId, sessionId: "00000000-0000-4000-8000-000000000000", signedInAt: new Date().toISOString() } : null;
+  },
   requireActor: async () => {
     const actor = current();
     if (!actor) throw new Error("signed out");

@@ -34,6 +34,7 @@ export function useTestDb(options: { poolSize?: number } = {}): TestDb {
       return open().engine;
     },
     migrate: () => open().migrate(),
+    listen: (channel, onPayload) => open().listen(channel, onPayload),
     close: () => open().close(),
     async actorOf(userId) {
       const actor = await loadActor(open().db, userId);

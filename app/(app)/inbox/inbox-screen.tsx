@@ -8,6 +8,7 @@ import { listAssignees } from "@/lib/assignment/assignees";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { loadFilterOptions } from "@/lib/inbox/filter-options";
 import { filtersToQuery, resolveFilters } from "@/lib/inbox/filters";
+import { inboxCounts } from "@/lib/inbox/counts";
 import { listConversations } from "@/lib/inbox/list-conversations";
 import { ConversationList } from "@/components/inbox/conversation-list";
 import { ConversationPane } from "@/components/inbox/conversation-pane";
@@ -16,6 +17,8 @@ import { LockedInbox } from "@/components/inbox/locked-inbox";
 import { MarkReadOnOpen } from "@/components/inbox/mark-read-on-open";
 import { SelectionProvider } from "@/components/inbox/selection";
 import { SelectionToolbar } from "@/components/inbox/selection-toolbar";
+import { LiveProvider } from "@/components/live/live-provider";
+import { AssignedNotices, LostNotice, NotificationOffer, SelectingReporter, WaitingBanner } from "@/components/live/live-parts";
 
 /**
  * The inbox's loader, list and (when one is chosen) conversation, for both routes. It checks
@@ -36,16 +39,21 @@ export async function InboxScreen({
   const readOnly = denial(actor, "changeConversations") !== null;
   const db = await getDb();
   const { cursor, ...filters } = resolveFilters(searchParams, actor.role);
-  const [page, detail, options, assignees, t] = await Promise.all([
+  const [page, detail, options, assignees, counts, t] = await Promise.all([
     listConversations(db, actor, filters, cursor),
     conversationId ? getConversation(db, actor, conversationId) : null,
     loadFilterOptions(db, actor),
     readOnly ? [] : listAssignees(db, actor.accountId),
+    inboxCounts(db, actor),
     getTranslations("inbox"),
   ]);
+  const tl = await getTranslations("live");
   if (conversationId && !detail) notFound();
+  // Sent here by the live inbox when the open conversation went to someone else.
+  const lostNotice = !detail && typeof searchParams.lost === "string";
 
   return (
+    <LiveProvider openId={detail?.id ?? null}>
     <div className="flex min-h-0 flex-1">
       <section
         aria-label={t("listLabel")}
@@ -55,6 +63,12 @@ export async function InboxScreen({
         )}
       >
         {readOnly ? <p className="bg-sky-50 px-3 py-2 text-xs text-sky-800">{t("supportNotice")}</p> : null}
+        {lostNotice ? (
+          // On a phone the pane is hidden behind the list: the notice goes on top of it.
+          <p role="status" className="bg-amber-50 px-3 py-2 text-sm text-amber-900 md:hidden">
+            {tl("lost")}
+          </p>
+        ) : null}
         {notice ? (
           <p role="status" className="bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
             {t(`notice.${notice}`)}
@@ -63,10 +77,14 @@ export async function InboxScreen({
         <InboxFiltersForm
           filters={filters}
           options={options}
+          counts={counts}
           role={actor.role}
           action={conversationId ? `/inbox/${conversationId}` : "/inbox"}
         />
+        <NotificationOffer />
         <SelectionProvider rowIds={page.rows.map((r) => r.id)}>
+          <SelectingReporter />
+          <WaitingBanner />
           {readOnly ? null : (
             <SelectionToolbar
               filterParams={Object.fromEntries(new URLSearchParams(filtersToQuery(filters)))}
@@ -87,10 +105,14 @@ export async function InboxScreen({
             assignees={assignees}
             backHref={`/inbox${filtersToQuery({ ...filters, cursor })}`}
           />
+        ) : lostNotice ? (
+          <LostNotice />
         ) : (
           <p className="m-auto max-w-xs p-6 text-center text-sm text-slate-500">{t("pickOne")}</p>
         )}
       </div>
     </div>
+    <AssignedNotices />
+    </LiveProvider>
   );
 }

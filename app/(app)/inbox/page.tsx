@@ -1,10 +1,7 @@
-import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
 import { InboxScreen } from "./inbox-screen";
+import { inboxMetadata } from "./title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("inbox"))("title") };
-}
+export const generateMetadata = inboxMetadata;
 
 export default async function InboxPage({
   searchParams,

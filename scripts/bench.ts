@@ -1,6 +1,8 @@
-// npm run bench [-- --quick]: bulk assignment against its floor and against the single path.
-// Runs on PostgreSQL when DATABASE_URL is set (in a fresh database it creates and drops), on an
-// in-memory PGlite otherwise. Not a test: it prints figures and the targets they are held to.
+// npm run bench [-- --quick] [-- --only=bulk|live]: every part unless --only names some (comma-separated).
+// bulk: bulk assignment against its floor and against the single path. Runs on PostgreSQL when
+// DATABASE_URL is set (in a fresh database it creates and drops), on an in-memory PGlite otherwise.
+// live: the live inbox's SSE delivery over two built instances (scripts/bench/live.ts).
+// Not a test: it prints figures and the targets they are held to.
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { connect, queryRows, type Connection } from "@/db/client";
@@ -8,8 +10,17 @@ import { loadActor, type Actor } from "@/lib/access/actor";
 import { perform } from "@/lib/access/pipeline";
 import { assignmentActions } from "@/lib/assignment/actions";
 import { countSelection } from "@/lib/inbox/actions";
+import { benchLive } from "@/scripts/bench/live";
 
 const quick = process.argv.includes("--quick");
+const PARTS = ["bulk", "live"];
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
+const unknown = only?.filter((part) => !PARTS.includes(part)) ?? [];
+if (unknown.length > 0) {
+  console.error(`parte desconocida: ${unknown.join(", ")} (hay: ${PARTS.join(", ")})`);
+  process.exit(2);
+}
+const runs = (part: string) => !only || only.includes(part);
 const scale = quick ? 10 : 1;
 const ACCOUNTS = 10;
 const PER_ACCOUNT = 100_000 / scale;
@@ -137,57 +148,60 @@ async function bulkAction(conn: Connection, actor: Actor, sellers: string[], par
   return result.summary;
 }
 
-const { conn, cleanup } = await openDatabase();
-try {
-  say(`Turno bench — ${conn.engine === "postgres" ? "PostgreSQL" : "PGlite"}${quick ? " (--quick, 10× más pequeño)" : ""}`);
-  let started = performance.now();
-  const accounts = await seed(conn);
-  say(`  ${fmt(ACCOUNTS * PER_ACCOUNT)} conversaciones en ${ACCOUNTS} cuentas, con contactos, oportunidades, actividades y tareas: ${seconds(performance.now() - started)}`);
+if (runs("bulk")) {
+  const { conn, cleanup } = await openDatabase();
+  try {
+    say(`Turno bench — ${conn.engine === "postgres" ? "PostgreSQL" : "PGlite"}${quick ? " (--quick, 10× más pequeño)" : ""}`);
+    let started = performance.now();
+    const accounts = await seed(conn);
+    say(`  ${fmt(ACCOUNTS * PER_ACCOUNT)} conversaciones en ${ACCOUNTS} cuentas, con contactos, oportunidades, actividades y tareas: ${seconds(performance.now() - started)}`);
 
-  const target = accounts[0]!;
-  const actor = (await loadActor(conn.db, target.admin))!;
+    const target = accounts[0]!;
+    const actor = (await loadActor(conn.db, target.admin))!;
 
-  // The same bulk over 10× fewer rows (in another account), to show the heap does not grow with the count.
-  const third = accounts[2]!;
-  const thirdActor = (await loadActor(conn.db, third.admin))!;
-  const small = await bulk(conn, thirdActor, third.sellers, { owner: "all", q: "Cliente 1" });
-  const a = await bulk(conn, actor, target.sellers, { owner: "unassigned" });
-  const total = a.value.total;
-  say(`(a) asignación masiva "Todas" de ${fmt(a.value.total)} conversaciones, equitativa entre 5 usuarios, con oportunidades/actividades/tareas: ${seconds(a.ms)}`);
-  say(`    reparto: ${a.value.assigned.map((x) => fmt(x.count)).join(" / ")}; transferidos: ${fmt(a.value.transferred.opportunities)} oportunidades, ${fmt(a.value.transferred.activities)} actividades, ${fmt(a.value.transferred.tasks)} tareas`);
+    // The same bulk over 10× fewer rows (in another account), to show the heap does not grow with the count.
+    const third = accounts[2]!;
+    const thirdActor = (await loadActor(conn.db, third.admin))!;
+    const small = await bulk(conn, thirdActor, third.sellers, { owner: "all", q: "Cliente 1" });
+    const a = await bulk(conn, actor, target.sellers, { owner: "unassigned" });
+    const total = a.value.total;
+    say(`(a) asignación masiva "Todas" de ${fmt(a.value.total)} conversaciones, equitativa entre 5 usuarios, con oportunidades/actividades/tareas: ${seconds(a.ms)}`);
+    say(`    reparto: ${a.value.assigned.map((x) => fmt(x.count)).join(" / ")}; transferidos: ${fmt(a.value.transferred.opportunities)} oportunidades, ${fmt(a.value.transferred.activities)} actividades, ${fmt(a.value.transferred.tasks)} tareas`);
 
-  const b = await measure(conn, () =>
-    conn.db.execute(sql`update conversations set owner_id = ${target.sellers[0]!}::uuid
-                        where account_id = ${target.id}`),
-  );
-  say(`(b) un UPDATE SQL crudo del dueño de las mismas ${fmt(total)} filas (el piso): ${seconds(b.ms)}`);
+    const b = await measure(conn, () =>
+      conn.db.execute(sql`update conversations set owner_id = ${target.sellers[0]!}::uuid
+                          where account_id = ${target.id}`),
+    );
+    say(`(b) un UPDATE SQL crudo del dueño de las mismas ${fmt(total)} filas (el piso): ${seconds(b.ms)}`);
 
-  const other = accounts[1]!;
-  const otherActor = (await loadActor(conn.db, other.admin))!;
-  const ids = await queryRows<{ id: string; version: number }>(
-    conn.db,
-    sql`select id, version from conversations where account_id = ${other.id} order by id limit ${SINGLE_LOOP}`,
-  );
-  const c = await measure(conn, async () => {
-    let i = 0;
-    for (const row of ids) {
-      const result = await perform(assignmentActions.assignOne, conn.db, otherActor, {
-        conversationId: row.id,
-        version: row.version,
-        target: { mode: "user", userId: other.sellers[i++ % 5]! },
-        transfer: { contact: false, opportunities: true, activities: true, tasks: true, onlyOpen: true },
-      });
-      if (!result.ok) throw new Error(`single refused: ${result.error}`);
-    }
-  });
-  const perRowA = a.ms / a.value.total;
-  const perRowC = c.ms / ids.length;
-  say(`(c) asignación individual en bucle sobre ${fmt(ids.length)} conversaciones: ${seconds(c.ms)} (${perRowC.toFixed(2)} ms por fila)`);
-  say("");
-  say(`(a)/(b) = ${(a.ms / b.ms).toFixed(2)}   objetivo ≤ 1.5`);
-  say(`(c)/(a) por fila = ${(perRowC / perRowA).toFixed(0)}×   objetivo ≥ 100×   ((a): ${(perRowA * 1000).toFixed(1)} µs por fila)`);
-  say(`heap de Node, pico durante (a): ${a.heapMb.toFixed(1)} MB con ${fmt(a.value.total)} filas; ${small.heapMb.toFixed(1)} MB con ${fmt(small.value.total)} filas`);
-  say(`heap total al final: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
-} finally {
-  await cleanup();
+    const other = accounts[1]!;
+    const otherActor = (await loadActor(conn.db, other.admin))!;
+    const ids = await queryRows<{ id: string; version: number }>(
+      conn.db,
+      sql`select id, version from conversations where account_id = ${other.id} order by id limit ${SINGLE_LOOP}`,
+    );
+    const c = await measure(conn, async () => {
+      let i = 0;
+      for (const row of ids) {
+        const result = await perform(assignmentActions.assignOne, conn.db, otherActor, {
+          conversationId: row.id,
+          version: row.version,
+          target: { mode: "user", userId: other.sellers[i++ % 5]! },
+          transfer: { contact: false, opportunities: true, activities: true, tasks: true, onlyOpen: true },
+        });
+        if (!result.ok) throw new Error(`single refused: ${result.error}`);
+      }
+    });
+    const perRowA = a.ms / a.value.total;
+    const perRowC = c.ms / ids.length;
+    say(`(c) asignación individual en bucle sobre ${fmt(ids.length)} conversaciones: ${seconds(c.ms)} (${perRowC.toFixed(2)} ms por fila)`);
+    say("");
+    say(`(a)/(b) = ${(a.ms / b.ms).toFixed(2)}   objetivo ≤ 1.5`);
+    say(`(c)/(a) por fila = ${(perRowC / perRowA).toFixed(0)}×   objetivo ≥ 100×   ((a): ${(perRowA * 1000).toFixed(1)} µs por fila)`);
+    say(`heap de Node, pico durante (a): ${a.heapMb.toFixed(1)} MB con ${fmt(a.value.total)} filas; ${small.heapMb.toFixed(1)} MB con ${fmt(small.value.total)} filas`);
+    say(`heap total al final: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
+  } finally {
+    await cleanup();
+  }
 }
+if (runs("live")) await benchLive({ quick, say });

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lte, notExists, or, sql } from "drizzle-orm";
+import { and, eq, isNull, lte, notExists, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accountAddons, accounts, revokedSessions, users, type Addon, type Plan, type Role } from "@/db/schema";
 
@@ -54,6 +54,39 @@ export interface SessionRef {
   signedInAt: string;
 }
 
+/** Whether a session still holds: not signed out, and not from before the password last changed (anywhere but in that session). */
+function sessionHolds(session: SQL<string>, signedInAt: SQL<string>) {
+  return and(
+    notExists(sql`(select 1 from ${revokedSessions} where ${revokedSessions.sessionId} = ${session})`),
+    or(
+      isNull(users.passwordChangedAt),
+      lte(users.passwordChangedAt, sql`${signedInAt}::timestamptz`),
+      sql`${users.passwordChangedInSession} = ${session}`,
+    ),
+  );
+}
+
+const actorColumns = {
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+  role: users.role,
+  mustChangePassword: users.mustChangePassword,
+  accountId: accounts.id,
+  accountName: accounts.name,
+  plan: accounts.plan,
+  addon: accountAddons.addon,
+};
+
+type ActorRow = { [K in keyof typeof actorColumns]: (typeof actorColumns)[K]["_"]["data"] } & { addon: Addon | null };
+
+function toActor(rows: ActorRow[]): Actor | null {
+  const first = rows[0];
+  if (!first) return null;
+  const { addon: _addon, ...actor } = first;
+  return { ...actor, addons: rows.flatMap((r) => (r.addon ? [r.addon] : [])) };
+}
+
 /**
  * Null when the user no longer exists or was deactivated — or, given the session, when that
  * session was signed out, or signed in before the password last changed (anywhere but in the
@@ -61,17 +94,7 @@ export interface SessionRef {
  */
 export async function loadActor(db: Database, userId: string, session?: SessionRef): Promise<Actor | null> {
   const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: users.role,
-      mustChangePassword: users.mustChangePassword,
-      accountId: accounts.id,
-      accountName: accounts.name,
-      plan: accounts.plan,
-      addon: accountAddons.addon,
-    })
+    .select(actorColumns)
     .from(users)
     .innerJoin(accounts, eq(accounts.id, users.accountId))
     .leftJoin(accountAddons, eq(accountAddons.accountId, accounts.id))
@@ -79,20 +102,30 @@ export async function loadActor(db: Database, userId: string, session?: SessionR
       and(
         eq(users.id, userId),
         eq(users.active, true),
-        session
-          ? and(
-              notExists(db.select({ one: sql`1` }).from(revokedSessions).where(eq(revokedSessions.sessionId, session.sessionId))),
-              or(
-                isNull(users.passwordChangedAt),
-                lte(users.passwordChangedAt, sql`${session.signedInAt}::timestamptz`),
-                eq(users.passwordChangedInSession, session.sessionId),
-              ),
-            )
-          : undefined,
+        session ? sessionHolds(sql`${session.sessionId}::uuid`, sql`${session.signedInAt}`) : undefined,
       ),
     );
-  const first = rows[0];
-  if (!first) return null;
-  const { addon: _addon, ...actor } = first;
-  return { ...actor, addons: rows.flatMap((r) => (r.addon ? [r.addon] : [])) };
+  return toActor(rows as ActorRow[]);
+}
+
+/**
+ * loadActor for many sessions in one statement (the live inbox re-reads every open screen at
+ * each delivery): the same rule, answered in the order asked, null where a session no longer holds.
+ */
+export async function loadActors(db: Database, sessions: (SessionRef & { userId: string })[]): Promise<(Actor | null)[]> {
+  if (sessions.length === 0) return [];
+  const asked = sql.join(
+    sessions.map((s, i) => sql`(${i}::int, ${s.userId}::uuid, ${s.sessionId}::uuid, ${s.signedInAt}::text)`),
+    sql`, `,
+  );
+  const rows = (await db
+    .select({ ...actorColumns, asked: sql<number>`s.i` })
+    .from(sql`(values ${asked}) as s(i, user_id, session_id, signed_in_at)`)
+    .innerJoin(users, sql`${users.id} = s.user_id and ${users.active}`)
+    .innerJoin(accounts, eq(accounts.id, users.accountId))
+    .leftJoin(accountAddons, eq(accountAddons.accountId, accounts.id))
+    .where(sessionHolds(sql`s.session_id`, sql`s.signed_in_at`))) as (ActorRow & { asked: number })[];
+  const byAsked = new Map<number, ActorRow[]>();
+  for (const { asked: i, ...row } of rows) byAsked.set(Number(i), [...(byAsked.get(Number(i)) ?? []), row]);
+  return sessions.map((_s, i) => toActor(byAsked.get(i) ?? []));
 }

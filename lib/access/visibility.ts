@@ -30,3 +30,22 @@ export async function canSeeConversation(db: Database, actor: Actor, conversatio
     .where(and(visibleConversations(actor), eq(conversations.id, conversationId)));
   return Boolean(row);
 }
+
+/**
+ * The same rule as visibleConversations, for a row already read: the live inbox reads the
+ * conversations a change touched once, then decides for every open screen without a query each.
+ * tests/integration/live.test.ts checks the two forms agree for every role.
+ */
+export function mayView(actor: Actor, conversation: { accountId: string; ownerId: string | null; status: string }): boolean {
+  if (conversation.accountId !== actor.accountId) return false;
+  switch (actor.role) {
+    case "admin":
+      return true;
+    case "seller":
+      return conversation.ownerId === actor.userId;
+    case "support":
+      return conversation.status === "closed";
+    default:
+      return false;
+  }
+}

@@ -1,9 +1,6 @@
-import { and, inArray } from "drizzle-orm";
-import type { Database } from "@/db/client";
-import { conversations } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { denial } from "@/lib/access/policy";
-import { visibleConversations } from "@/lib/access/visibility";
+import { mayView } from "@/lib/access/visibility";
 import type { ChangeNotice, LiveEvent } from "./events";
 
 /** What piled up for one open screen since its last delivery. */
@@ -30,35 +27,37 @@ export function accumulate(pending: Pending, notice: ChangeNotice, viewerId: str
   for (const [conversationId, to] of notice.t ?? []) if (to === viewerId) pending.given.add(conversationId);
 }
 
+export type ConversationState = { accountId: string; ownerId: string | null; status: string };
+
+/** The conversations whose current state a delivery needs for this screen. */
+export function namedBy(pending: Pending, openId: string | null): string[] {
+  const ids = [...pending.ids, ...pending.given];
+  if (openId && (pending.everything || pending.ids.has(openId))) ids.push(openId);
+  return ids;
+}
+
 /**
- * What this viewer may be told, decided now from the database — never from what the browser
- * asked for: only conversations they can see at this moment, nothing at all without the inbox
- * (editor, locked plan). `openId` is the conversation on their screen: if they can no longer
- * see it, they are told so in place.
+ * What this viewer may be told, decided from the database as it is now (the person re-read, the
+ * conversations' current owner and status) — never from what the browser asked for: only
+ * conversations they can see at this moment, nothing at all without the inbox (editor, locked
+ * plan). `openId` is the conversation on their screen: if they can no longer see it, they are
+ * told so in place — unless they gave it away themselves, and their own action takes them back.
  */
-export async function eventsFor(db: Database, actor: Actor, pending: Pending, openId: string | null): Promise<LiveEvent[]> {
+export function eventsFor(actor: Actor, pending: Pending, openId: string | null, now: Map<string, ConversationState>): LiveEvent[] {
   if (denial(actor, "seeInbox")) return [];
-  // Whoever gave their own open conversation away is already being taken back to the list.
-  const openTouched = openId !== null && !pending.own && (pending.everything || pending.ids.has(openId));
-  const named = [...new Set([...pending.ids, ...pending.given, ...(openTouched ? [openId] : [])])];
-  const visible = new Set(
-    named.length === 0
-      ? []
-      : (
-          await db
-            .select({ id: conversations.id })
-            .from(conversations)
-            .where(and(visibleConversations(actor), inArray(conversations.id, named)))
-        ).map((r) => r.id),
-  );
+  const visible = (id: string) => {
+    const state = now.get(id);
+    return state !== undefined && mayView(actor, state);
+  };
   const events: LiveEvent[] = [];
+  const openTouched = openId !== null && !pending.own && (pending.everything || pending.ids.has(openId));
   // First, so the screen shows the notice before it would refetch a page it may no longer see.
-  if (openTouched && !visible.has(openId)) events.push({ type: "lost", id: openId });
-  const changed = [...pending.ids].filter((id) => visible.has(id));
+  if (openTouched && !visible(openId)) events.push({ type: "lost", id: openId });
+  const changed = [...pending.ids].filter(visible);
   if (pending.everything) events.push({ type: "refresh" });
   else if (changed.length > 0) events.push({ type: "changed", ids: changed });
   // A seller whose conversations were all taken away sees none of the ids, yet their list changed.
   else if (pending.involved) events.push({ type: "refresh" });
-  for (const id of pending.given) if (visible.has(id)) events.push({ type: "assigned", id });
+  for (const id of pending.given) if (visible(id)) events.push({ type: "assigned", id });
   return events;
 }

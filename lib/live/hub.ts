@@ -1,8 +1,10 @@
+import { and, eq, inArray } from "drizzle-orm";
 import type { Connection } from "@/db/client";
-import { loadActor, type Actor, type SessionRef } from "@/lib/access/actor";
+import { conversations } from "@/db/schema";
+import { loadActors, type SessionRef } from "@/lib/access/actor";
 import { log } from "@/lib/log";
-import { accumulate, eventsFor, nothingPending, type Pending } from "./deliver";
-import { CHANGES_CHANNEL, changeNotice, parseNotice, PRESENCE_CHANNEL, presenceNotice, type LiveEvent } from "./events";
+import { accumulate, eventsFor, namedBy, nothingPending, type ConversationState } from "./deliver";
+import { CHANGES_CHANNEL, changeNotice, parseNotice, PRESENCE_CHANNEL, presenceNotice, type ChangeNotice, type LiveEvent } from "./events";
 
 /** One open screen's stream on this instance. */
 export interface Subscriber {
@@ -12,29 +14,36 @@ export interface Subscriber {
   /** The conversation open on that screen, if any. */
   openId: string | null;
   send(event: LiveEvent): void;
+  /** A comment line, so proxies keep a quiet stream open and a vanished browser is noticed. */
+  ping(): void;
   /** The person may no longer receive anything (signed out, deactivated, password changed). */
   end(): void;
 }
 
-interface Entry {
-  subscriber: Subscriber;
-  pending: Pending;
+/** One account's changes waiting on this instance, delivered together. */
+interface AccountQueue {
+  notices: ChangeNotice[];
   timer: NodeJS.Timeout | null;
-  delivering: Promise<void>;
+  running: boolean;
 }
 
 // A burst of webhooks or a run of single assignments reaches a screen as one delivery.
 const COALESCE_MS = 150;
+const HEARTBEAT_MS = 15_000;
 
 /**
  * This instance's side of the live inbox: one LISTEN per channel on one connection, fanned out
- * in memory to the streams open here. Every delivery re-reads the person from the database (a
- * signed-out or deactivated person's stream ends) and filters by what they may see right then.
+ * in memory to the streams open here. Deliveries are per account and set-based: at most one runs
+ * at a time per account (what arrives meanwhile joins the next one), and each re-reads every open
+ * screen's person in one query and the touched conversations in another, then decides per screen
+ * who may be told what. A busy account's screens get fewer, larger deliveries, never a queue.
  */
 export class LiveHub {
-  private readonly entries = new Set<Entry>();
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly queues = new Map<string, AccountQueue>();
   private listening: Promise<void> | null = null;
   private stops: (() => Promise<void>)[] = [];
+  private heartbeat: NodeJS.Timeout | null = null;
 
   constructor(private readonly conn: Connection) {}
 
@@ -52,57 +61,102 @@ export class LiveHub {
 
   async subscribe(subscriber: Subscriber): Promise<() => void> {
     await this.start();
-    const entry: Entry = { subscriber, pending: nothingPending(), timer: null, delivering: Promise.resolve() };
-    this.entries.add(entry);
+    this.subscribers.add(subscriber);
+    if (!this.heartbeat) {
+      this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
+      this.heartbeat.unref();
+    }
     return () => {
-      if (entry.timer) clearTimeout(entry.timer);
-      this.entries.delete(entry);
+      this.subscribers.delete(subscriber);
+      if (this.subscribers.size === 0 && this.heartbeat) {
+        clearInterval(this.heartbeat);
+        this.heartbeat = null;
+      }
     };
-  }
-
-  /** Open streams on this instance (the bench reads it). */
-  get size(): number {
-    return this.entries.size;
   }
 
   private onChange(payload: string) {
     const notice = parseNotice(changeNotice, payload);
     if (!notice) return log.warn({ payload: payload.slice(0, 200) }, "live: unreadable change notice");
-    for (const entry of this.entries) {
-      if (entry.subscriber.accountId !== notice.a) continue;
-      accumulate(entry.pending, notice, entry.subscriber.userId);
-      entry.timer ??= setTimeout(() => this.deliver(entry), COALESCE_MS);
+    let queue = this.queues.get(notice.a);
+    if (!queue) this.queues.set(notice.a, (queue = { notices: [], timer: null, running: false }));
+    queue.notices.push(notice);
+    this.schedule(notice.a, queue);
+  }
+
+  private schedule(accountId: string, queue: AccountQueue) {
+    if (queue.timer || queue.running) return;
+    queue.timer = setTimeout(() => void this.deliver(accountId, queue), COALESCE_MS);
+  }
+
+  private async deliver(accountId: string, queue: AccountQueue) {
+    queue.timer = null;
+    queue.running = true;
+    const notices = queue.notices.splice(0);
+    try {
+      const screens = [...this.subscribers].filter((s) => s.accountId === accountId);
+      if (screens.length === 0) return;
+      const pendings = screens.map((screen) => {
+        const pending = nothingPending();
+        for (const notice of notices) accumulate(pending, notice, screen.userId);
+        return pending;
+      });
+      const named = [...new Set(screens.flatMap((screen, i) => namedBy(pendings[i]!, screen.openId)))];
+      const [actors, rows] = await Promise.all([
+        this.people(screens),
+        named.length === 0
+          ? []
+          : this.conn.db
+              .select({ id: conversations.id, accountId: conversations.accountId, ownerId: conversations.ownerId, status: conversations.status })
+              .from(conversations)
+              .where(and(eq(conversations.accountId, accountId), inArray(conversations.id, named))),
+      ]);
+      const now = new Map<string, ConversationState>(rows.map((r) => [r.id, r]));
+      screens.forEach((screen, i) => {
+        const actor = actors[i];
+        if (!actor) return;
+        for (const event of eventsFor(actor, pendings[i]!, screen.openId, now)) {
+          // Told once: from now on that screen shows the notice, not the conversation.
+          if (event.type === "lost") screen.openId = null;
+          screen.send(event);
+        }
+      });
+    } catch (error) {
+      log.error({ err: error, accountId }, "live: delivery failed");
+    } finally {
+      queue.running = false;
+      if (queue.notices.length > 0) this.schedule(accountId, queue);
+      else this.queues.delete(accountId);
     }
   }
 
-  private deliver(entry: Entry) {
-    entry.timer = null;
-    const pending = entry.pending;
-    entry.pending = nothingPending();
-    // One delivery at a time per screen, in order.
-    entry.delivering = entry.delivering.then(async () => {
-      const actor = await this.current(entry);
-      if (!actor) return;
-      for (const event of await eventsFor(this.conn.db, actor, pending, entry.subscriber.openId)) {
-        // Told once: from now on that screen shows the notice, not the conversation.
-        if (event.type === "lost") entry.subscriber.openId = null;
-        entry.subscriber.send(event);
-      }
-    }).catch((error) => log.error({ err: error, userId: entry.subscriber.userId }, "live: delivery failed"));
+  /** The people behind these screens as the database knows them now; a screen whose session no longer holds is ended. */
+  private async people(screens: Subscriber[]) {
+    const actors = await loadActors(
+      this.conn.db,
+      screens.map((s) => ({ userId: s.userId, ...s.session })),
+    );
+    screens.forEach((screen, i) => {
+      if (!actors[i]) screen.end();
+    });
+    return actors;
   }
 
-  /** The person behind a stream as the database knows them now; their stream ends if they are gone. */
-  async current(entry: Entry | Subscriber): Promise<Actor | null> {
-    const subscriber = "subscriber" in entry ? entry.subscriber : entry;
-    const actor = await loadActor(this.conn.db, subscriber.userId, subscriber.session);
-    if (!actor) subscriber.end();
-    return actor;
+  /** Every stream here: a ping, and the people re-read (a signed-out session's stream ends within 15 s even if nothing happens). */
+  private async beat() {
+    const screens = [...this.subscribers];
+    for (const screen of screens) screen.ping();
+    try {
+      await this.people(screens);
+    } catch (error) {
+      log.warn({ err: error }, "live: heartbeat re-check failed");
+    }
   }
 
   private onPresence(payload: string) {
     const notice = parseNotice(presenceNotice, payload);
     if (!notice) return;
-    for (const { subscriber } of this.entries) {
+    for (const subscriber of this.subscribers) {
       // Only the others on the same conversation, in the same account; it names a teammate, nothing of the customer.
       if (subscriber.accountId !== notice.a || subscriber.openId !== notice.c || subscriber.userId === notice.u) continue;
       subscriber.send({ type: "presence", userId: notice.u, name: notice.n, state: notice.s });
@@ -110,6 +164,8 @@ export class LiveHub {
   }
 
   async close() {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = null;
     for (const stop of this.stops.splice(0)) await stop().catch(() => {});
     this.listening = null;
   }

@@ -8,6 +8,9 @@ import { revokeSession } from "@/lib/auth/revoke-session";
 import { closeConversation } from "@/lib/closing/actions";
 import type { LiveEvent } from "@/lib/live/events";
 import { LiveHub } from "@/lib/live/hub";
+import { mayView, visibleConversations } from "@/lib/access/visibility";
+import { loadActors } from "@/lib/access/actor";
+import { conversations } from "@/db/schema";
 import { publishPresence } from "@/lib/live/presence";
 import { handleWebhook } from "@/lib/whatsapp/webhook";
 import { signBody } from "@/lib/whatsapp/signature";
@@ -34,6 +37,7 @@ async function screen(actor: Actor, openId: string | null = null) {
     session: { sessionId: randomUUID(), signedInAt: new Date(Date.now() - 1000).toISOString() },
     openId,
     send: (event) => seen.push(event),
+    ping: () => {},
     end: () => {
       state.ended = true;
     },
@@ -188,6 +192,7 @@ describe("live delivery", () => {
       session: { sessionId, signedInAt: new Date(Date.now() - 1000).toISOString() },
       openId: null,
       send: (event) => seen.push(event),
+      ping: () => {},
       end: () => {
         ended = true;
       },
@@ -214,5 +219,37 @@ describe("live delivery", () => {
     expect(adminElsewhere.seen).toEqual([]);
     expect(stranger.seen).toEqual([]);
     for (const s of [ana, adminElsewhere, stranger]) s.stop();
+  });
+
+  it("the live rule for a row read once agrees with the query rule, for every role", async () => {
+    const t = await team();
+    const other = await team();
+    const rows = [
+      await createConversation(conn.db, t.account.id, { ownerId: t.ana.userId }),
+      await createConversation(conn.db, t.account.id, { ownerId: t.bruno.userId, status: "closed", closedById: t.admin.userId }),
+      await createConversation(conn.db, t.account.id, { ownerId: null }),
+      await createConversation(conn.db, other.account.id, { ownerId: other.ana.userId }),
+    ];
+    const ids = rows.map((r) => r.id);
+    const states = await conn.db.select().from(conversations);
+    for (const actor of [t.admin, t.ana, t.bruno, t.support, t.editor]) {
+      const byQuery = (
+        await conn.db
+          .select({ id: conversations.id })
+          .from(conversations)
+          .where(visibleConversations(actor))
+      ).map((r) => r.id).filter((id) => ids.includes(id));
+      const byRow = states.filter((c) => ids.includes(c.id) && mayView(actor, c)).map((c) => c.id);
+      expect(byRow.sort(), actor.role).toEqual(byQuery.sort());
+    }
+  });
+
+  it("many sessions re-read in one statement: a signed-out or deactivated one is null, the rest as loadActor", async () => {
+    const t = await team();
+    const sessions = [t.admin, t.ana, t.bruno].map((a) => ({ userId: a.userId, sessionId: randomUUID(), signedInAt: new Date(Date.now() - 1000).toISOString() }));
+    await revokeSession(conn.db, t.ana, sessions[1]!.sessionId);
+    const actors = await loadActors(conn.db, sessions);
+    expect(actors.map((a) => a?.userId ?? null)).toEqual([t.admin.userId, null, t.bruno.userId]);
+    expect(actors[0]).toEqual(t.admin);
   });
 });

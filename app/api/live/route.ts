@@ -7,10 +7,6 @@ import { getHub } from "@/lib/live/hub";
 
 export const dynamic = "force-dynamic";
 
-// A comment line now and then keeps proxies from closing a quiet stream and lets the server
-// notice a browser that went away; each one also re-checks the person from the database.
-const HEARTBEAT_MS = 15_000;
-
 /**
  * The live inbox as Server-Sent Events: what changed for this person, as it commits on any
  * instance. `?c=<id>` names the conversation on screen (for presence and "no longer yours").
@@ -18,7 +14,7 @@ const HEARTBEAT_MS = 15_000;
  */
 export const GET = sessionRoute(
   { name: "liveStream", permission: "seeInbox", query: (params) => z.uuid().safeParse(params.get("c")).data ?? null },
-  async ({ request, db, actor, query: requestedOpen, log }) => {
+  async ({ request, db, actor, query: requestedOpen }) => {
     const session = await getSessionRef();
     if (!session) return new Response("unauthenticated", { status: 401 });
     // The browser names what it has open; whether it may see it is the server's to decide.
@@ -41,7 +37,6 @@ export const GET = sessionRoute(
           if (!open) return;
           open = false;
           stop();
-          clearInterval(beat);
           try {
             controller.enqueue(encoder.encode("event: end\ndata: {}\n\n"));
             controller.close();
@@ -55,12 +50,9 @@ export const GET = sessionRoute(
           session: { sessionId: session.sessionId, signedInAt: session.signedInAt },
           openId,
           send: (event: LiveEvent) => write(`data: ${JSON.stringify(event)}\n\n`),
+          ping: () => write(": ping\n\n"),
           end,
         };
-        const beat = setInterval(() => {
-          write(": ping\n\n");
-          void hub.current(subscriber).catch((error) => log.warn({ err: error }, "live: re-check failed"));
-        }, HEARTBEAT_MS);
         request.signal.addEventListener("abort", end);
         stop = await hub.subscribe(subscriber);
         // Tells the browser the stream is live (and how soon to come back after a drop).

@@ -15,9 +15,11 @@ export interface Connection {
   /**
    * Hears NOTIFYs on `channel` (what another instance, or this one, published when its change
    * committed). PostgreSQL: one dedicated connection, reconnected by the driver; PGlite: its own
-   * in-process notifications. Resolves once listening; the function stops it.
+   * in-process notifications. Resolves once listening; the function stops it. `onRelisten` is
+   * called when the driver listens again after a dropped connection: what was published in the
+   * gap was not heard.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(channel: string, onPayload: (payload: string) => void, onRelisten?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -64,8 +66,12 @@ async function connectPostgres(url: string, poolSize?: number): Promise<Connecti
         lock.release();
       }
     },
-    async listen(channel, onPayload) {
-      const request = await client.listen(channel, onPayload);
+    async listen(channel, onPayload, onRelisten) {
+      let first = true;
+      const request = await client.listen(channel, onPayload, () => {
+        if (!first) onRelisten?.();
+        first = false;
+      });
       return () => request.unlisten();
     },
     close: () => client.end({ timeout: 5 }),

@@ -140,31 +140,51 @@ export function LiveProvider({ openId, children }: { openId: string | null; chil
   );
 
   useEffect(() => {
-    const source = new EventSource(openId ? `/api/live?c=${openId}` : "/api/live");
-    let dropped = false;
-    source.addEventListener("ready", () => {
-      // Back after a drop: what happened meanwhile was not sent, so refetch what the page shows.
-      if (dropped) refresh();
-      dropped = false;
-      // Only now can the others' answers reach us: say we arrived, and they say they are here.
-      if (openId) announce(openId, "join");
-    });
-    source.addEventListener("message", (message) => {
-      try {
-        onEvent(JSON.parse(message.data) as LiveEvent);
-      } catch {
-        // Not ours to understand: ignore.
-      }
-    });
-    // The server ended it: signed out, deactivated or password changed. The refetch shows where to go.
-    source.addEventListener("end", () => {
-      source.close();
-      startTransition(() => router.refresh());
-    });
-    source.addEventListener("error", () => {
-      dropped = true;
-    });
-    return () => source.close();
+    let source: EventSource | null = null;
+    let retry: ReturnType<typeof setTimeout> | null = null;
+    let failures = 0;
+    let stopped = false;
+    const connect = () => {
+      const current = new EventSource(openId ? `/api/live?c=${openId}` : "/api/live");
+      source = current;
+      let dropped = false;
+      current.addEventListener("ready", () => {
+        // Back after a drop: what happened meanwhile was not sent, so refetch what the page shows.
+        if (dropped || failures > 0) refresh();
+        dropped = false;
+        failures = 0;
+        // Only now can the others' answers reach us: say we arrived, and they say they are here.
+        if (openId) announce(openId, "join");
+      });
+      current.addEventListener("message", (message) => {
+        try {
+          onEvent(JSON.parse(message.data) as LiveEvent);
+        } catch {
+          // Not ours to understand: ignore.
+        }
+      });
+      // The server ended it: signed out, deactivated, no inbox any more. The refetch shows where to go.
+      current.addEventListener("end", () => {
+        stopped = true;
+        current.close();
+        startTransition(() => router.refresh());
+      });
+      current.addEventListener("error", () => {
+        dropped = true;
+        // EventSource retries a dropped stream itself, but gives up on an error answer (a deploy's
+        // 502, a database hiccup's 500): try again later, with jitter so a crowd doesn't return at once.
+        if (current.readyState === EventSource.CLOSED && !stopped) {
+          failures++;
+          retry = setTimeout(connect, Math.min(30_000, 1_000 * 2 ** failures) * (0.5 + Math.random()));
+        }
+      });
+    };
+    connect();
+    return () => {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      source?.close();
+    };
   }, [openId, onEvent, refresh, router]);
 
   useEffect(() => {
@@ -183,7 +203,15 @@ export function LiveProvider({ openId, children }: { openId: string | null; chil
   // Presence expires by time: a tick while anyone is shown.
   useEffect(() => {
     if (presence.size === 0) return;
-    const tick = setInterval(() => setNow(Date.now()), 1_000);
+    const tick = setInterval(() => {
+      const at = Date.now();
+      setNow(at);
+      // Gone without a word (tab closed, network lost): drop them, so the tick stops when nobody is left.
+      setPresence((previous) => {
+        const next = new Map([...previous].filter(([, p]) => p.seenUntil > at));
+        return next.size === previous.size ? previous : next;
+      });
+    }, 1_000);
     return () => clearInterval(tick);
   }, [presence.size]);
 

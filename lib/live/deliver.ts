@@ -12,18 +12,18 @@ export interface Pending {
   involved: boolean;
   /** Conversations someone else gave the viewer. */
   given: Set<string>;
-  /** The viewer made one of these changes themselves: their screen already follows it. */
-  own: boolean;
+  /** Conversations the viewer changed themselves: their screen already follows those. */
+  own: Set<string>;
 }
 
-export const nothingPending = (): Pending => ({ everything: false, ids: new Set(), involved: false, given: new Set(), own: false });
+export const nothingPending = (): Pending => ({ everything: false, ids: new Set(), involved: false, given: new Set(), own: new Set() });
 
 /** Adds a notice of the viewer's account to what is pending for them. */
 export function accumulate(pending: Pending, notice: ChangeNotice, viewerId: string): void {
   if (notice.c === null) pending.everything = true;
   else for (const id of notice.c) pending.ids.add(id);
   if (notice.u?.includes(viewerId)) pending.involved = true;
-  if (notice.by?.includes(viewerId)) pending.own = true;
+  for (const [conversationId, actorId] of notice.by ?? []) if (actorId === viewerId) pending.own.add(conversationId);
   for (const [conversationId, to] of notice.t ?? []) if (to === viewerId) pending.given.add(conversationId);
 }
 
@@ -50,7 +50,7 @@ export function eventsFor(actor: Actor, pending: Pending, openId: string | null,
     return state !== undefined && mayView(actor, state);
   };
   const events: LiveEvent[] = [];
-  const openTouched = openId !== null && !pending.own && (pending.everything || pending.ids.has(openId));
+  const openTouched = openId !== null && !pending.own.has(openId) && (pending.everything || pending.ids.has(openId));
   // First, so the screen shows the notice before it would refetch a page it may no longer see.
   if (openTouched && !visible(openId)) events.push({ type: "lost", id: openId });
   const changed = [...pending.ids].filter(visible);

@@ -12,9 +12,9 @@ export const changeNotice = z.object({
   a: id,
   k: z.enum(["change", "message"]),
   c: z.array(id).nullable(),
-  u: z.array(z.string()).optional(),
-  by: z.array(z.string()).optional(),
-  t: z.array(z.tuple([id, z.string()])).optional(),
+  u: z.array(id).optional(),
+  by: z.array(z.tuple([id, id])).optional(),
+  t: z.array(z.tuple([id, id])).optional(),
 });
 export type ChangeNotice = z.infer<typeof changeNotice>;
 

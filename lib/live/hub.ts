@@ -1,7 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Connection } from "@/db/client";
 import { conversations } from "@/db/schema";
-import { loadActors, type SessionRef } from "@/lib/access/actor";
+import { loadActors, type Actor, type SessionRef } from "@/lib/access/actor";
+import { denial } from "@/lib/access/policy";
+import { mayView } from "@/lib/access/visibility";
 import { log } from "@/lib/log";
 import { accumulate, eventsFor, namedBy, nothingPending, type ConversationState } from "./deliver";
 import { CHANGES_CHANNEL, changeNotice, parseNotice, PRESENCE_CHANNEL, presenceNotice, type ChangeNotice, type LiveEvent } from "./events";
@@ -30,6 +32,8 @@ interface AccountQueue {
 // A burst of webhooks or a run of single assignments reaches a screen as one delivery.
 const COALESCE_MS = 150;
 const HEARTBEAT_MS = 15_000;
+// Bind parameters per statement are limited (65,535); four per session.
+const SESSIONS_PER_STATEMENT = 5_000;
 
 /**
  * This instance's side of the live inbox: one LISTEN per channel on one connection, fanned out
@@ -40,6 +44,8 @@ const HEARTBEAT_MS = 15_000;
  */
 export class LiveHub {
   private readonly subscribers = new Set<Subscriber>();
+  /** Each screen's person as last read from the database: presence goes only to those who may still see the inbox. */
+  private readonly people_ = new WeakMap<Subscriber, Actor>();
   private readonly queues = new Map<string, AccountQueue>();
   private listening: Promise<void> | null = null;
   private stops: (() => Promise<void>)[] = [];
@@ -50,7 +56,8 @@ export class LiveHub {
   /** Starts hearing the database once, on the first stream. */
   private start(): Promise<void> {
     this.listening ??= (async () => {
-      this.stops.push(await this.conn.listen(CHANGES_CHANNEL, (payload) => this.onChange(payload)));
+      const missed = () => this.refreshEveryone("live: listening again after a dropped connection");
+      this.stops.push(await this.conn.listen(CHANGES_CHANNEL, (payload) => this.onChange(payload), missed));
       this.stops.push(await this.conn.listen(PRESENCE_CHANNEL, (payload) => this.onPresence(payload)));
     })().catch((error) => {
       this.listening = null;
@@ -59,9 +66,11 @@ export class LiveHub {
     return this.listening;
   }
 
-  async subscribe(subscriber: Subscriber): Promise<() => void> {
+  /** `actor` is the person as the stream's request just read them. */
+  async subscribe(subscriber: Subscriber, actor: Actor): Promise<() => void> {
     await this.start();
     this.subscribers.add(subscriber);
+    this.people_.set(subscriber, actor);
     if (!this.heartbeat) {
       this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
       this.heartbeat.unref();
@@ -115,6 +124,8 @@ export class LiveHub {
       screens.forEach((screen, i) => {
         const actor = actors[i];
         if (!actor) return;
+        // The inbox was taken from them (role, plan): the stream ends and the page shows why.
+        if (denial(actor, "seeInbox")) return screen.end();
         for (const event of eventsFor(actor, pendings[i]!, screen.openId, now)) {
           // Told once: from now on that screen shows the notice, not the conversation.
           if (event.type === "lost") screen.openId = null;
@@ -122,7 +133,9 @@ export class LiveHub {
         }
       });
     } catch (error) {
+      // What they missed is unknown: every screen of the account refetches what it may see.
       log.error({ err: error, accountId }, "live: delivery failed");
+      for (const screen of this.subscribers) if (screen.accountId === accountId) screen.send({ type: "refresh" });
     } finally {
       queue.running = false;
       if (queue.notices.length > 0) this.schedule(accountId, queue);
@@ -132,14 +145,22 @@ export class LiveHub {
 
   /** The people behind these screens as the database knows them now; a screen whose session no longer holds is ended. */
   private async people(screens: Subscriber[]) {
-    const actors = await loadActors(
-      this.conn.db,
-      screens.map((s) => ({ userId: s.userId, ...s.session })),
-    );
+    const actors: (Actor | null)[] = [];
+    for (let from = 0; from < screens.length; from += SESSIONS_PER_STATEMENT) {
+      const chunk = screens.slice(from, from + SESSIONS_PER_STATEMENT);
+      actors.push(...(await loadActors(this.conn.db, chunk.map((s) => ({ userId: s.userId, ...s.session })))));
+    }
     screens.forEach((screen, i) => {
-      if (!actors[i]) screen.end();
+      const actor = actors[i];
+      if (actor) this.people_.set(screen, actor);
+      else screen.end();
     });
     return actors;
+  }
+
+  private refreshEveryone(reason: string) {
+    log.warn(reason);
+    for (const screen of this.subscribers) screen.send({ type: "refresh" });
   }
 
   /** Every stream here: a ping, and the people re-read (a signed-out session's stream ends within 15 s even if nothing happens). */
@@ -147,7 +168,21 @@ export class LiveHub {
     const screens = [...this.subscribers];
     for (const screen of screens) screen.ping();
     try {
-      await this.people(screens);
+      const actors = await this.people(screens);
+      // The open conversations too: one taken away by a change this instance did not hear of still says so.
+      const open = screens.flatMap((screen, i) => (screen.openId && actors[i] ? [{ screen, actor: actors[i] }] : []));
+      if (open.length === 0) return;
+      const rows = await this.conn.db
+        .select({ id: conversations.id, accountId: conversations.accountId, ownerId: conversations.ownerId, status: conversations.status })
+        .from(conversations)
+        .where(inArray(conversations.id, [...new Set(open.map((o) => o.screen.openId!))]));
+      const now = new Map(rows.map((r) => [r.id, r]));
+      for (const { screen, actor } of open) {
+        const state = now.get(screen.openId!);
+        if (state && mayView(actor, state)) continue;
+        screen.send({ type: "lost", id: screen.openId! });
+        screen.openId = null;
+      }
     } catch (error) {
       log.warn({ err: error }, "live: heartbeat re-check failed");
     }
@@ -159,11 +194,15 @@ export class LiveHub {
     for (const subscriber of this.subscribers) {
       // Only the others on the same conversation, in the same account; it names a teammate, nothing of the customer.
       if (subscriber.accountId !== notice.a || subscriber.openId !== notice.c || subscriber.userId === notice.u) continue;
+      const actor = this.people_.get(subscriber);
+      if (!actor || denial(actor, "seeInbox")) continue;
       subscriber.send({ type: "presence", userId: notice.u, name: notice.n, state: notice.s });
     }
   }
 
   async close() {
+    for (const queue of this.queues.values()) if (queue.timer) clearTimeout(queue.timer);
+    this.queues.clear();
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
     for (const stop of this.stops.splice(0)) await stop().catch(() => {});

@@ -31,17 +31,20 @@ async function screen(actor: Actor, openId: string | null = null) {
   const state = { ended: false };
   // PostgreSQL delivers the notices of the fixtures just made a moment after their commit: let them pass first.
   await new Promise((r) => setTimeout(r, 250));
-  const stop = await hub.subscribe({
-    userId: actor.userId,
-    accountId: actor.accountId,
-    session: { sessionId: randomUUID(), signedInAt: new Date(Date.now() - 1000).toISOString() },
-    openId,
-    send: (event) => seen.push(event),
-    ping: () => {},
-    end: () => {
-      state.ended = true;
+  const stop = await hub.subscribe(
+    {
+      userId: actor.userId,
+      accountId: actor.accountId,
+      session: { sessionId: randomUUID(), signedInAt: new Date(Date.now() - 1000).toISOString() },
+      openId,
+      send: (event) => seen.push(event),
+      ping: () => {},
+      end: () => {
+        state.ended = true;
+      },
     },
-  });
+    actor,
+  );
   return { seen, state, stop };
 }
 
@@ -196,7 +199,7 @@ describe("live delivery", () => {
       end: () => {
         ended = true;
       },
-    });
+    }, t.admin);
     await revokeSession(conn.db, t.admin, sessionId);
     expect(await conn.act(assignmentActions.markUnread, t.ana, conversation.id)).toMatchObject({ ok: true, marked: 1 });
     await until(() => ended, "the stream to end");
@@ -251,5 +254,56 @@ describe("live delivery", () => {
     const actors = await loadActors(conn.db, sessions);
     expect(actors.map((a) => a?.userId ?? null)).toEqual([t.admin.userId, null, t.bruno.userId]);
     expect(actors[0]).toEqual(t.admin);
+  });
+
+  it("a notice too big for NOTIFY becomes one refresh, and the change still commits", async () => {
+    const t = await team();
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) ids.push((await createConversation(conn.db, t.account.id, { ownerId: null })).id);
+    const admin = await screen(t.admin);
+    const { recordHistory } = await import("@/lib/history/record");
+    // 50 conversations, each from a different person to a different person: far past 8,000 bytes if named.
+    await conn.db.transaction((tx) =>
+      recordHistory(
+        tx,
+        t.account.id,
+        t.admin,
+        ids.map((id) => ({ conversationId: id, kind: "conversation.assigned" as const, data: { from: randomUUID(), to: randomUUID() } })),
+      ),
+    );
+    await until(() => admin.seen.length > 0, "the refresh");
+    await settle();
+    expect(admin.seen).toEqual([{ type: "refresh" }]);
+    // And a group change naming hundreds of people commits (its members never go into the notice).
+    await conn.db.transaction((tx) =>
+      recordHistory(tx, t.account.id, t.admin, [
+        { conversationId: null, kind: "group.changed", data: { change: "deleted", from: { members: Array.from({ length: 300 }, () => randomUUID()) } } },
+      ]),
+    );
+    admin.stop();
+  });
+
+  it("a seller whose role changes loses the inbox: their stream ends", async () => {
+    const t = await team();
+    const ana = await screen(t.ana);
+    const { accountActions } = await import("@/lib/admin/actions");
+    expect(await conn.act(accountActions.changeRole, t.admin, { userId: t.ana.userId, role: "editor" })).toMatchObject({ ok: true });
+    await until(() => ana.state.ended, "Ana's stream to end");
+    expect(ana.seen).toEqual([]);
+    ana.stop();
+  });
+
+  it("changing one's own other conversation in the same moment still shows 'lost' for the one taken away", async () => {
+    const t = await team();
+    const taken = await createConversation(conn.db, t.account.id, { ownerId: t.ana.userId });
+    const mine = await createConversation(conn.db, t.account.id, { ownerId: t.ana.userId, unread: false });
+    const ana = await screen(t.ana, taken.id);
+    await Promise.all([
+      conn.act(assignmentActions.markUnread, t.ana, mine.id),
+      conn.act(assignmentActions.assignOne, t.admin, { conversationId: taken.id, version: taken.version, target: { mode: "user", userId: t.bruno.userId } }),
+    ]);
+    await until(() => ana.seen.some((e) => e.type === "lost"), "the lost notice");
+    expect(ana.seen[0]).toEqual({ type: "lost", id: taken.id });
+    ana.stop();
   });
 });

@@ -34,7 +34,7 @@ export function useTestDb(options: { poolSize?: number } = {}): TestDb {
       return open().engine;
     },
     migrate: () => open().migrate(),
-    listen: (channel, onPayload) => open().listen(channel, onPayload),
+    listen: (channel, onPayload, onRelisten) => open().listen(channel, onPayload, onRelisten),
     close: () => open().close(),
     async actorOf(userId) {
       const actor = await loadActor(open().db, userId);

@@ -8,7 +8,7 @@ import { listAssignees } from "@/lib/assignment/assignees";
 import { getConversation } from "@/lib/inbox/get-conversation";
 import { loadFilterOptions } from "@/lib/inbox/filter-options";
 import { filtersToQuery, resolveFilters } from "@/lib/inbox/filters";
-import { inboxCounts } from "@/lib/inbox/counts";
+import { requestCounts } from "./counts";
 import { listConversations } from "@/lib/inbox/list-conversations";
 import { ConversationList } from "@/components/inbox/conversation-list";
 import { ConversationPane } from "@/components/inbox/conversation-pane";
@@ -44,7 +44,7 @@ export async function InboxScreen({
     conversationId ? getConversation(db, actor, conversationId) : null,
     loadFilterOptions(db, actor),
     readOnly ? [] : listAssignees(db, actor.accountId),
-    inboxCounts(db, actor),
+    requestCounts(db, actor),
     getTranslations("inbox"),
   ]);
   const tl = await getTranslations("live");

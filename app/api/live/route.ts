@@ -54,7 +54,12 @@ export const GET = sessionRoute(
           end,
         };
         request.signal.addEventListener("abort", end);
-        stop = await hub.subscribe(subscriber);
+        stop = await hub.subscribe(subscriber, actor);
+        // Gone while subscribing (or before): nothing will ever end this stream, so end it now.
+        if (!open || request.signal.aborted) {
+          stop();
+          return end();
+        }
         // Tells the browser the stream is live (and how soon to come back after a drop).
         write("retry: 2000\nevent: ready\ndata: {}\n\n");
       },

@@ -65,7 +65,8 @@ async function seed(conn: Connection, size: number): Promise<{ accountId: string
       select ${accountId}, c.id, c.owner_id, case when closed then 'closed' else 'open' end,
              case when closed then now() end, case when closed then ${admin}::uuid end, case when closed then 'Resuelto' end,
              now() - random() * interval '90 days', now() - random() * interval '90 days', 'Hola, quería saber…', random() < 0.2
-      from c cross join lateral (select random() < 0.3 as closed) k`);
+      -- random() in the select list, once a row: an uncorrelated lateral would be drawn once for all.
+      from (select c.*, random() < 0.3 as closed from c) c`);
     process.stdout.write(`\r  conversaciones sembradas: ${fmt(to)}/${fmt(size)}`);
   }
   process.stdout.write("\n");

@@ -1,5 +1,5 @@
 import { aliasedTable, and, desc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
-import { queryRows, type Database } from "@/db/client";
+import type { Database } from "@/db/client";
 import { contacts, conversations, groupMembers, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { visibleConversations } from "@/lib/access/visibility";
@@ -62,13 +62,6 @@ function ownedByDeactivatedUser(actor: Actor): SQL {
 
 const owners = aliasedTable(users, "owner");
 
-/**
- * How many conversations, newest first, a search walks before it starts from the matching contacts
- * instead. The planner picks between the two from a guess of how many contacts match; when it
- * guesses "many" for a fragment only a few hundred share, an unbounded walk reads most of the list.
- */
-const SEARCH_WALK = 5_000;
-
 export async function listConversations(
   db: Database,
   actor: Actor,
@@ -77,53 +70,13 @@ export async function listConversations(
   now: Date = new Date(),
 ): Promise<ConversationPage> {
   const cursor = decodeCursor(cursorText);
-  const where = and(inboxConditions(actor, filters), cursor ? before(cursor) : undefined)!;
-  const boundary = filters.search
-    ? await walkBoundary(db, and(inboxConditions(actor, { ...filters, search: undefined }), cursor ? before(cursor) : undefined)!)
-    : undefined;
-  let rows = await selectRows(db, boundary ? and(where, atOrAfter(boundary))! : where);
-  if (boundary && rows.length <= PAGE_SIZE) {
-    // Fewer matches than a page among the newest SEARCH_WALK: the rest are sparse, so from the contacts.
-    rows = [...rows, ...(await selectRows(db, and(where, before(boundary))!, { fromContacts: true }))];
-  }
-  rows = rows.slice(0, PAGE_SIZE + 1);
-  const page = rows.slice(0, PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    rows: page.map(({ lastMessageAtText: _text, lastInboundAt, ...row }) => ({
-      ...row,
-      windowOpen: isWindowOpen(lastInboundAt, now),
-    })),
-    nextCursor:
-      rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.lastMessageAtText, id: last.id }) : null,
-  };
-}
-
-interface ListKey {
-  at: string;
-  id: string;
-}
-
-function before(key: ListKey): SQL {
-  return sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${key.at}::timestamptz, ${key.id}::uuid)`;
-}
-
-function atOrAfter(key: ListKey): SQL {
-  return sql`(${conversations.lastMessageAt}, ${conversations.id}) >= (${key.at}::timestamptz, ${key.id}::uuid)`;
-}
-
-/** The SEARCH_WALK-th newest conversation under `where`, read from the list index alone; none when there are fewer. */
-async function walkBoundary(db: Database, where: SQL): Promise<ListKey | undefined> {
-  const [row] = await queryRows<ListKey>(
-    db,
-    sql`select ${conversations.lastMessageAt}::text as at, ${conversations.id} as id from ${conversations} where ${where}
-        order by ${conversations.lastMessageAt} desc, ${conversations.id} desc offset ${SEARCH_WALK - 1} limit 1`,
+  const where = and(
+    inboxConditions(actor, filters),
+    cursor
+      ? sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`
+      : undefined,
   );
-  return row;
-}
-
-async function selectRows(db: Database, where: SQL, { fromContacts = false } = {}) {
-  return db
+  const rows = await db
     .select({
       id: conversations.id,
       contactName: contacts.name,
@@ -145,10 +98,17 @@ async function selectRows(db: Database, where: SQL, { fromContacts = false } = {
     )
     .leftJoin(owners, and(eq(owners.accountId, conversations.accountId), eq(owners.id, conversations.ownerId)))
     .where(where)
-    // The same order; "+ interval '0 s'" only hides it from the list indexes, so the planner cannot walk them.
-    .orderBy(
-      desc(fromContacts ? sql`${conversations.lastMessageAt} + interval '0 s'` : conversations.lastMessageAt),
-      desc(conversations.id),
-    )
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
     .limit(PAGE_SIZE + 1);
+
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    rows: page.map(({ lastMessageAtText: _text, lastInboundAt, ...row }) => ({
+      ...row,
+      windowOpen: isWindowOpen(lastInboundAt, now),
+    })),
+    nextCursor:
+      rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.lastMessageAtText, id: last.id }) : null,
+  };
 }

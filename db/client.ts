@@ -79,12 +79,10 @@ async function connectPostgres(url: string, poolSize?: number): Promise<Connecti
 }
 
 async function connectPglite(options: { dataDir?: string | null; loadDataDir?: Blob }): Promise<Connection> {
-  const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = options.dataDir === null ? undefined : (options.dataDir ?? defaultPgliteDir());
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite({ dataDir, loadDataDir: options.loadDataDir });
-  await client.waitReady;
+  const client = await openPglite({ dataDir, loadDataDir: options.loadDataDir });
   const db = drizzle({ client, schema });
   return {
     db: db as unknown as Database,
@@ -99,6 +97,15 @@ async function connectPglite(options: { dataDir?: string | null; loadDataDir?: B
     },
     close: () => client.close(),
   };
+}
+
+/** A PGlite with the extensions the migrations create: pg_trgm backs the search box's indexes (0017). */
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}) {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+  const client = new PGlite({ ...options, extensions: { pg_trgm } });
+  await client.waitReady;
+  return client;
 }
 
 export async function migrate(conn: Connection): Promise<void> {

@@ -24,6 +24,10 @@ export const contacts = pgTable(
     unique("contacts_account_id_id_key").on(t.accountId, t.id),
     unique("contacts_account_wa_id_key").on(t.accountId, t.waId),
     index("contacts_account_owner_idx").on(t.accountId, t.ownerId),
+    // The search box (lib/sql.ts containsFolded, lib/inbox contactMatches): fragments anywhere in
+    // the folded name or in the phone's digits, served by trigrams (pg_trgm, migration 0017).
+    index("contacts_name_trgm_idx").using("gin", sql`turno_fold(${t.name}) gin_trgm_ops`),
+    index("contacts_phone_trgm_idx").using("gin", sql`${t.phone} gin_trgm_ops`),
     sameAccountKey("contacts_owner_fk", [t.accountId, t.ownerId], users),
     check("contacts_wa_id_check", sql`${t.waId} ~ '^[0-9]{6,20}$'`),
     check("contacts_phone_check", sql`${t.phone} ~ '^\\+[0-9]{6,20}$'`),

@@ -9,9 +9,6 @@ export function uuidArray(ids: readonly string[]): SQL {
   return sql`string_to_array(${ids.join(",")}, ',')::uuid[]`;
 }
 
-const ACCENTED = "áàäâãéèëêíìïîóòöôõúùüûñç";
-const PLAIN = "aaaaaeeeeiiiiooooouuuunc";
-
 /** Text folded for search: lower case, Spanish accents dropped ("Ramírez" → "ramirez"). */
 export function foldText(text: string): string {
   return text
@@ -22,12 +19,17 @@ export function foldText(text: string): string {
 }
 
 /**
- * `column` contains `text`, ignoring case and accents, so "ramirez" finds "Ramírez". translate()
- * rather than the unaccent extension, which the embedded database does not ship.
+ * `column` contains `text`, ignoring case and accents, so "ramirez" finds "Ramírez". turno_fold()
+ * (migration 0017, a translate() rather than unaccent, which the embedded database does not ship)
+ * is also what the contacts' trigram index holds, so from three characters the index serves it.
  */
 export function containsFolded(column: Column, text: string): SQL {
-  const pattern = `%${foldText(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return sql`translate(lower(${column}), ${ACCENTED}, ${PLAIN}) like ${pattern}`;
+  return sql`turno_fold(${column}) like ${containsPattern(foldText(text))}`;
+}
+
+/** A LIKE pattern for "contains `text`", its wildcards taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**

@@ -1,19 +1,21 @@
-// npm run bench [-- --quick] [-- --only=bulk|live]: every part unless --only names some (comma-separated).
+// npm run bench [-- --quick] [-- --only=bulk|live|search]: every part unless --only names some (comma-separated).
 // bulk: bulk assignment against its floor and against the single path. Runs on PostgreSQL when
 // DATABASE_URL is set (in a fresh database it creates and drops), on an in-memory PGlite otherwise.
 // live: the live inbox's SSE delivery over two built instances (scripts/bench/live.ts).
+// search: the search box and its "Todas" count in one account of 1,000,000 conversations (scripts/bench/search.ts).
 // Not a test: it prints figures and the targets they are held to.
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
-import { connect, queryRows, type Connection } from "@/db/client";
+import { queryRows, type Connection } from "@/db/client";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { perform } from "@/lib/access/pipeline";
 import { assignmentActions } from "@/lib/assignment/actions";
 import { countSelection } from "@/lib/inbox/actions";
+import { openBenchDatabase } from "@/scripts/bench/database";
 import { benchLive } from "@/scripts/bench/live";
+import { benchSearch } from "@/scripts/bench/search";
 
 const quick = process.argv.includes("--quick");
-const PARTS = ["bulk", "live"];
+const PARTS = ["bulk", "live", "search"];
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
 const unknown = only?.filter((part) => !PARTS.includes(part)) ?? [];
 if (unknown.length > 0) {
@@ -30,25 +32,6 @@ const SMALL = PER_ACCOUNT / 10;
 const say = (line: string) => console.log(line);
 const fmt = (n: number) => n.toLocaleString("es-CO");
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-async function openDatabase(): Promise<{ conn: Connection; cleanup: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { conn: await connect({ dataDir: null }), cleanup: async () => {} };
-  const name = `turno_bench_${process.pid}`;
-  const admin = postgres(url, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}"`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const conn = await connect({ url: target.toString() });
-  return {
-    conn,
-    cleanup: async () => {
-      await conn.close();
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 /** Ten accounts of PER_ACCOUNT conversations, each contact with a deal, an activity and a task (half of them open/pending). */
 async function seed(conn: Connection) {
@@ -149,7 +132,7 @@ async function bulkAction(conn: Connection, actor: Actor, sellers: string[], par
 }
 
 if (runs("bulk")) {
-  const { conn, cleanup } = await openDatabase();
+  const { conn, cleanup } = await openBenchDatabase();
   try {
     say(`Turno bench — ${conn.engine === "postgres" ? "PostgreSQL" : "PGlite"}${quick ? " (--quick, 10× más pequeño)" : ""}`);
     let started = performance.now();
@@ -205,3 +188,4 @@ if (runs("bulk")) {
   }
 }
 if (runs("live")) await benchLive({ quick, say });
+if (runs("search")) await benchSearch({ quick, say });

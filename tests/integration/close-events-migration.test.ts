@@ -1,12 +1,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import { afterAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_FOLDER, queryRows, type Database } from "@/db/client";
+import { MIGRATIONS_FOLDER, openPglite, queryRows, type Database } from "@/db/client";
 import * as schema from "@/db/schema";
 
 // An install from before close events were kept (migration 0014) upgrades with its closes
@@ -28,7 +27,7 @@ function migrationsUpTo(tag: string): string {
 
 describe("upgrading to close events", () => {
   it("recovers every past close from history, with when it reopened, and the closes of rows loaded closed", async () => {
-    const client = new PGlite();
+    const client = await openPglite();
     const db = drizzle({ client, schema }) as unknown as Database;
     await migrate(db as never, { migrationsFolder: migrationsUpTo("0013_password_failures") });
     const [{ account }] = await queryRows<{ account: string }>(db, sql`insert into accounts (name, plan) values ('Antes', 'pro') returning id as account`) as [{ account: string }];

@@ -141,6 +141,14 @@ describe("list filters", () => {
     expect(page.rows.map((r) => r.id)).toEqual([conversation.id]);
   });
 
+  it("folds a capital accented letter as it folds a small one: \"oscar\" finds \"Óscar Ángel\"", async () => {
+    const { account, users } = await buildAccount();
+    const conversation = await createConversation(conn.db, account.id, { ownerId: users.seller1.id, contactName: "Óscar Ángel Núñez" });
+    const admin = await actorOf(users.admin.id);
+    const ids = async (q: string) => (await listConversations(conn.db, admin, resolveFilters({ q }, "admin"))).rows.map((r) => r.id);
+    for (const q of ["oscar", "ÓSCAR", "angel nun", "Ángel Núñ"]) expect(await ids(q)).toEqual([conversation.id]);
+  });
+
   it("shows whether the 24-hour window is open", async () => {
     const { users, conversations } = await buildAccount();
     const admin = await actorOf(users.admin.id);

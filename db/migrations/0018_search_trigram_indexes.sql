@@ -1,0 +1,2 @@
+CREATE INDEX "contacts_name_trgm_idx" ON "contacts" USING gin (turno_fold("name") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "contacts_phone_trgm_idx" ON "contacts" USING gin ("phone" gin_trgm_ops);

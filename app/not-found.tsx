@@ -1,15 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { CenteredNotice } from "@/components/ui/centered-notice";
 
 export default async function NotFound() {
   const t = await getTranslations("errors");
-  return (
-    <div className="m-auto max-w-md space-y-3 p-8 text-center">
-      <h1 className="text-xl font-semibold">{t("notFoundTitle")}</h1>
-      <p className="text-slate-600">{t("notFound")}</p>
-      <Link href="/" className="inline-block text-brand-700 underline">
-        {t("goHome")}
-      </Link>
-    </div>
-  );
+  return <CenteredNotice heading title={t("notFoundTitle")} text={t("notFound")} link={{ href: "/", label: t("goHome") }} />;
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useSelection } from "@/components/inbox/selection";
+import { CenteredNotice } from "@/components/ui/centered-notice";
 import { useLive } from "./live-provider";
 
 /** While rows are being ticked the list holds still; what arrived meanwhile waits behind this button. */
@@ -57,13 +58,7 @@ export function LostGuard({ children }: { children: React.ReactNode }) {
 export function LostNotice() {
   const t = useTranslations("live");
   return (
-    <div role="alert" className="m-auto max-w-sm space-y-3 p-6 text-center" data-testid="live-lost">
-      <p className="font-medium">{t("lost")}</p>
-      <p className="text-sm text-slate-600">{t("lostHint")}</p>
-      <Link href="/inbox" className="inline-block text-sm font-medium text-brand-700 underline">
-        {t("backToInbox")}
-      </Link>
-    </div>
+    <CenteredNotice role="alert" testId="live-lost" title={t("lost")} text={t("lostHint")} link={{ href: "/inbox", label: t("backToInbox") }} />
   );
 }
 

@@ -83,6 +83,10 @@ export async function deleteGroup(tx: Database, actor: Actor, input: GroupRef): 
   return {};
 }
 
+/** The one row saying this person is in this group of the actor's account. */
+const membership = (actor: Actor, groupId: string, userId: string) =>
+  and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId));
+
 export async function addGroupMember(tx: Database, actor: Actor, input: GroupMember): Promise<object> {
   const { groupId, userId } = input;
   const group = await lockGroup(tx, actor, groupId);
@@ -108,7 +112,7 @@ export async function addGroupMember(tx: Database, actor: Actor, input: GroupMem
     const [already] = await tx
       .select({ userId: groupMembers.userId })
       .from(groupMembers)
-      .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)));
+      .where(membership(actor, group.id, userId));
     if (already) return {};
     fail("invalid_target");
   }
@@ -121,7 +125,7 @@ export async function removeGroupMember(tx: Database, actor: Actor, input: Group
   const group = await lockGroup(tx, actor, groupId);
   const removed = await tx
     .delete(groupMembers)
-    .where(and(eq(groupMembers.accountId, actor.accountId), eq(groupMembers.groupId, group.id), eq(groupMembers.userId, userId)))
+    .where(membership(actor, group.id, userId))
     .returning({ userId: groupMembers.userId });
   if (removed.length === 0) fail("not_found");
   await recordAccountChange(tx, actor, "group.changed", { change: "member_removed", groupId: group.id, name: group.name, userId });

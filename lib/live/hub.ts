@@ -45,7 +45,7 @@ const SESSIONS_PER_STATEMENT = 5_000;
 export class LiveHub {
   private readonly subscribers = new Set<Subscriber>();
   /** Each screen's person as last read from the database: presence goes only to those who may still see the inbox. */
-  private readonly people_ = new WeakMap<Subscriber, Actor>();
+  private readonly lastActor = new WeakMap<Subscriber, Actor>();
   private readonly queues = new Map<string, AccountQueue>();
   private listening: Promise<void> | null = null;
   private stops: (() => Promise<void>)[] = [];
@@ -70,7 +70,7 @@ export class LiveHub {
   async subscribe(subscriber: Subscriber, actor: Actor): Promise<() => void> {
     await this.start();
     this.subscribers.add(subscriber);
-    this.people_.set(subscriber, actor);
+    this.lastActor.set(subscriber, actor);
     if (!this.heartbeat) {
       this.heartbeat = setInterval(() => void this.beat(), HEARTBEAT_MS);
       this.heartbeat.unref();
@@ -152,7 +152,7 @@ export class LiveHub {
     }
     screens.forEach((screen, i) => {
       const actor = actors[i];
-      if (actor) this.people_.set(screen, actor);
+      if (actor) this.lastActor.set(screen, actor);
       else screen.end();
     });
     return actors;
@@ -194,7 +194,7 @@ export class LiveHub {
     for (const subscriber of this.subscribers) {
       // Only the others on the same conversation, in the same account; it names a teammate, nothing of the customer.
       if (subscriber.accountId !== notice.a || subscriber.openId !== notice.c || subscriber.userId === notice.u) continue;
-      const actor = this.people_.get(subscriber);
+      const actor = this.lastActor.get(subscriber);
       if (!actor || denial(actor, "seeInbox")) continue;
       subscriber.send({ type: "presence", userId: notice.u, name: notice.n, state: notice.s });
     }

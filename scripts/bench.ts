@@ -1,21 +1,19 @@
-// npm run bench [-- --quick] [-- --only=bulk|live|search]: every part unless --only names some (comma-separated).
-// bulk: bulk assignment against its floor and against the single path. Runs on PostgreSQL when
-// DATABASE_URL is set (in a fresh database it creates and drops), on an in-memory PGlite otherwise.
+// npm run bench [-- --quick] [-- --only=bulk,search,http,live] [-- --pglite]: every part unless --only
+// names some. Each part creates and drops its own PostgreSQL database (on DATABASE_URL's server,
+// else 127.0.0.1:5432); --pglite also runs bulk and search on an in-memory PGlite.
+// bulk: "Todas" over 100,000 against the hand-written floor and the single dialog (scripts/bench/bulk.ts).
+// search: the inbox lists, the search box and its count in one account of 1,000,000 (scripts/bench/search.ts).
+// http: pages, webhook and a webhook inside a running bulk, against next start (scripts/bench/http.ts).
 // live: the live inbox's SSE delivery over two built instances (scripts/bench/live.ts).
-// search: the search box and its "Todas" count in one account of 1,000,000 conversations (scripts/bench/search.ts).
-// Not a test: it prints figures and the targets they are held to.
-import { sql } from "drizzle-orm";
-import { queryRows, type Connection } from "@/db/client";
-import { loadActor, type Actor } from "@/lib/access/actor";
-import { perform } from "@/lib/access/pipeline";
-import { assignmentActions } from "@/lib/assignment/actions";
-import { countSelection } from "@/lib/inbox/actions";
-import { openBenchDatabase } from "@/scripts/bench/database";
+// Not a test: it prints a report, the targets, and one `figure <name> <value>` line per figure.
+import { benchBulk } from "@/scripts/bench/bulk";
+import { type Engine } from "@/scripts/bench/database";
+import { benchHttp } from "@/scripts/bench/http";
 import { benchLive } from "@/scripts/bench/live";
 import { benchSearch } from "@/scripts/bench/search";
 
 const quick = process.argv.includes("--quick");
-const PARTS = ["bulk", "live", "search"];
+const PARTS = ["bulk", "search", "http", "live"];
 const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",");
 const unknown = only?.filter((part) => !PARTS.includes(part)) ?? [];
 if (unknown.length > 0) {
@@ -23,169 +21,13 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const runs = (part: string) => !only || only.includes(part);
-const scale = quick ? 10 : 1;
-const ACCOUNTS = 10;
-const PER_ACCOUNT = 100_000 / scale;
-const SINGLE_LOOP = 2_000 / scale;
-const SMALL = PER_ACCOUNT / 10;
-
 const say = (line: string) => console.log(line);
-const fmt = (n: number) => n.toLocaleString("es-CO");
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** Ten accounts of PER_ACCOUNT conversations, each contact with a deal, an activity and a task (half of them open/pending). */
-async function seed(conn: Connection) {
-  const { db } = conn;
-  const accounts: { id: string; admin: string; sellers: string[] }[] = [];
-  for (let a = 0; a < ACCOUNTS; a++) {
-    const [account] = await queryRows<{ id: string }>(
-      db,
-      sql`insert into accounts (name, plan) values (${`Bench ${a}`}, 'pro') returning id`,
-    );
-    const accountId = account!.id;
-    await db.execute(sql`insert into account_addons (account_id, addon) values (${accountId}, 'whatsapp')`);
-    const people = await queryRows<{ id: string; role: string }>(
-      db,
-      sql`insert into users (account_id, name, email, role, password_hash)
-          select ${accountId}, 'Usuario ' || g, 'bench' || ${a} || '-' || g || '@bench.test',
-                 case when g = 0 then 'admin' else 'seller' end, 'x'
-          from generate_series(0, 5) g returning id, role`,
-    );
-    const admin = people.find((p) => p.role === "admin")!.id;
-    const sellers = people.filter((p) => p.role === "seller").map((p) => p.id);
-    // Account 0 is the one bulk-assigned: all its conversations open and unassigned.
-    await db.execute(sql`
-      with c as (
-        insert into contacts (account_id, name, phone, wa_id, owner_id)
-        select ${accountId}, 'Cliente ' || g, '+57' || (3000000000 + g)::text, '57' || (3000000000 + g)::text,
-               (${sql.raw(`'{${sellers.join(",")}}'`)}::uuid[])[1 + g % 5]
-        from generate_series(1, ${PER_ACCOUNT}) g
-        returning id, owner_id
-      ), conv as (
-        insert into conversations (account_id, contact_id, owner_id, last_message_at, last_inbound_at, last_message_preview)
-        select ${accountId}, c.id, ${a === 0 ? sql`null::uuid` : sql`c.owner_id`},
-               now() - (random() * interval '30 days'), now() - (random() * interval '30 days'), 'Hola'
-        from c returning contact_id
-      ), o as (
-        insert into opportunities (account_id, contact_id, owner_id, title, status, closed_at)
-        select ${accountId}, c.id, c.owner_id, 'Oportunidad', case when half then 'open' else 'won' end,
-               case when half then null else now() end
-        from c cross join lateral (select left(c.id::text, 1) < '8' as half) h returning 1
-      ), act as (
-        insert into activities (account_id, contact_id, owner_id, title, due_at, status)
-        select ${accountId}, c.id, c.owner_id, 'Llamada', now(), case when left(c.id::text, 1) < '8' then 'pending' else 'done' end
-        from c returning 1
-      )
-      insert into tasks (account_id, contact_id, owner_id, title, status)
-      select ${accountId}, c.id, c.owner_id, 'Tarea', case when right(c.id::text, 1) < '8' then 'pending' else 'done' end from c`);
-    accounts.push({ id: accountId, admin, sellers });
-    process.stdout.write(`\r  cuentas sembradas: ${a + 1}/${ACCOUNTS}`);
-  }
-  process.stdout.write("\n");
-  // A live database has long been vacuumed: without this the first statement to read the fresh
-  // rows pays for setting their hint bits, a one-off cost of the seed and not of the work measured.
-  await db.execute(sql`vacuum analyze`);
-  return accounts;
+// The figures come from PostgreSQL; --pglite runs the parts that apply to the embedded default on it too.
+const engines: Engine[] = process.argv.includes("--pglite") ? ["postgres", "pglite"] : ["postgres"];
+for (const engine of engines) {
+  if (runs("bulk")) await benchBulk({ quick, say, engine });
+  if (runs("search")) await benchSearch({ quick, say, engine });
 }
-
-/**
- * A checkpoint before each measurement: after one, the first change to every page writes the whole
- * page to the WAL. (a) and (b) change the same pages, so without it whichever ran first after the
- * server's last checkpoint would pay for both.
- */
-async function settle(conn: Connection) {
-  await conn.db.execute(sql`checkpoint`).catch(() => {});
-}
-
-/** Runs `work` while sampling the JS heap; returns its time and the peak heap growth. */
-async function measure<T>(conn: Connection, work: () => Promise<T>): Promise<{ ms: number; heapMb: number; value: T }> {
-  await settle(conn);
-  global.gc?.();
-  const base = process.memoryUsage().heapUsed;
-  let peak = base;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
-  const started = performance.now();
-  const value = await work();
-  const ms = performance.now() - started;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().heapUsed);
-  return { ms, heapMb: (peak - base) / 2 ** 20, value };
-}
-
-/** "Todas" as the inbox does it: the count shown when the person ticks it, then the action on Aceptar. */
-async function bulk(conn: Connection, actor: Actor, sellers: string[], params: Record<string, string>) {
-  const counted = await perform(countSelection, conn.db, actor, params);
-  if (!counted.ok) throw new Error(`count refused: ${counted.error}`);
-  const { cutoff } = counted;
-  return measure(conn, () => bulkAction(conn, actor, sellers, params, cutoff));
-}
-
-async function bulkAction(conn: Connection, actor: Actor, sellers: string[], params: Record<string, string>, cutoff: string) {
-  // Through the pipeline, as the inbox's action runs it: policy, parsing, one transaction.
-  const result = await perform(assignmentActions.assignInBulk, conn.db, actor, {
-    selection: { kind: "filter", params, cutoff },
-    target: { mode: "round_robin", pool: { kind: "users", userIds: sellers } },
-    transfer: { contact: false, opportunities: true, activities: true, tasks: true, onlyOpen: true },
-  });
-  if (!result.ok) throw new Error(`bulk refused: ${result.error}`);
-  return result.summary;
-}
-
-if (runs("bulk")) {
-  const { conn, cleanup } = await openBenchDatabase();
-  try {
-    say(`Turno bench — ${conn.engine === "postgres" ? "PostgreSQL" : "PGlite"}${quick ? " (--quick, 10× más pequeño)" : ""}`);
-    let started = performance.now();
-    const accounts = await seed(conn);
-    say(`  ${fmt(ACCOUNTS * PER_ACCOUNT)} conversaciones en ${ACCOUNTS} cuentas, con contactos, oportunidades, actividades y tareas: ${seconds(performance.now() - started)}`);
-
-    const target = accounts[0]!;
-    const actor = (await loadActor(conn.db, target.admin))!;
-
-    // The same bulk over 10× fewer rows (in another account), to show the heap does not grow with the count.
-    const third = accounts[2]!;
-    const thirdActor = (await loadActor(conn.db, third.admin))!;
-    const small = await bulk(conn, thirdActor, third.sellers, { owner: "all", q: "Cliente 1" });
-    const a = await bulk(conn, actor, target.sellers, { owner: "unassigned" });
-    const total = a.value.total;
-    say(`(a) asignación masiva "Todas" de ${fmt(a.value.total)} conversaciones, equitativa entre 5 usuarios, con oportunidades/actividades/tareas: ${seconds(a.ms)}`);
-    say(`    reparto: ${a.value.assigned.map((x) => fmt(x.count)).join(" / ")}; transferidos: ${fmt(a.value.transferred.opportunities)} oportunidades, ${fmt(a.value.transferred.activities)} actividades, ${fmt(a.value.transferred.tasks)} tareas`);
-
-    const b = await measure(conn, () =>
-      conn.db.execute(sql`update conversations set owner_id = ${target.sellers[0]!}::uuid
-                          where account_id = ${target.id}`),
-    );
-    say(`(b) un UPDATE SQL crudo del dueño de las mismas ${fmt(total)} filas (el piso): ${seconds(b.ms)}`);
-
-    const other = accounts[1]!;
-    const otherActor = (await loadActor(conn.db, other.admin))!;
-    const ids = await queryRows<{ id: string; version: number }>(
-      conn.db,
-      sql`select id, version from conversations where account_id = ${other.id} order by id limit ${SINGLE_LOOP}`,
-    );
-    const c = await measure(conn, async () => {
-      let i = 0;
-      for (const row of ids) {
-        const result = await perform(assignmentActions.assignOne, conn.db, otherActor, {
-          conversationId: row.id,
-          version: row.version,
-          target: { mode: "user", userId: other.sellers[i++ % 5]! },
-          transfer: { contact: false, opportunities: true, activities: true, tasks: true, onlyOpen: true },
-        });
-        if (!result.ok) throw new Error(`single refused: ${result.error}`);
-      }
-    });
-    const perRowA = a.ms / a.value.total;
-    const perRowC = c.ms / ids.length;
-    say(`(c) asignación individual en bucle sobre ${fmt(ids.length)} conversaciones: ${seconds(c.ms)} (${perRowC.toFixed(2)} ms por fila)`);
-    say("");
-    say(`(a)/(b) = ${(a.ms / b.ms).toFixed(2)}   objetivo ≤ 1.5`);
-    say(`(c)/(a) por fila = ${(perRowC / perRowA).toFixed(0)}×   objetivo ≥ 100×   ((a): ${(perRowA * 1000).toFixed(1)} µs por fila)`);
-    say(`heap de Node, pico durante (a): ${a.heapMb.toFixed(1)} MB con ${fmt(a.value.total)} filas; ${small.heapMb.toFixed(1)} MB con ${fmt(small.value.total)} filas`);
-    say(`heap total al final: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB`);
-  } finally {
-    await cleanup();
-  }
-}
+if (runs("http")) await benchHttp({ quick, say });
 if (runs("live")) await benchLive({ quick, say });
-if (runs("search")) await benchSearch({ quick, say });

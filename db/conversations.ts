@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, check, customType, index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, check, customType, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./accounts";
 import { contacts } from "./crm";
 import { primaryId, accountRef, createdAt, sameAccountKey } from "./columns";
@@ -152,6 +152,29 @@ export const conversationCloses = pgTable(
     index("conversation_closes_audit_idx").on(t.accountId, t.closedAt.desc(), t.id.desc()),
     // The close a reopen marks: the conversation's one close not yet reopened.
     index("conversation_closes_open_idx").on(t.conversationId).where(sql`${t.reopenedAt} is null`),
+  ],
+);
+
+/**
+ * A customer's message stored while someone else held its conversation's row (a bulk assignment
+ * of 100,000 holds its rows for seconds): the message is saved at once, and the conversation's
+ * unread mark, time and preview — and a reopen — are applied from here as soon as the row is
+ * free (after the webhook answers, or by the worker). Deleting a row publishes the change.
+ */
+export const inboundPending = pgTable(
+  "inbound_pending",
+  {
+    accountId: uuid("account_id").notNull(),
+    messageId: uuid("message_id").notNull(),
+    conversationId: uuid("conversation_id").notNull(),
+    sentAt: timestamp("sent_at", { withTimezone: true }).notNull(),
+    preview: text("preview").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.messageId] }),
+    index("inbound_pending_conversation_idx").on(t.accountId, t.conversationId),
+    sameAccountKey("inbound_pending_conversation_fk", [t.accountId, t.conversationId], conversations, "cascade"),
   ],
 );
 

@@ -77,22 +77,30 @@ export class RetriesExhausted extends Error {
 export const TRANSACTION_ATTEMPTS = 4;
 
 /**
- * Runs `work` in a transaction, again (up to TRANSACTION_ATTEMPTS times, after a short random
- * pause) when PostgreSQL aborts it for a deadlock or a serialization failure; the last such
- * failure comes out as RetriesExhausted. Inside an outer transaction it runs as a savepoint
- * once: only the outermost transaction can be retried, the outer one holds its locks.
+ * `run` again (up to TRANSACTION_ATTEMPTS times, after a short random pause) when PostgreSQL
+ * aborts it for a deadlock or a serialization failure; the last such failure comes out as
+ * RetriesExhausted. `run` is a whole transaction: one statement on its own is one too.
  */
-export async function transactionWithRetry<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
-  if (db instanceof PgTransaction) return db.transaction((tx) => work(tx as unknown as Database));
+export async function retryConflicts<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction((tx) => work(tx as unknown as Database));
+      return await run();
     } catch (error) {
       if (!isRetryableConflict(error)) throw error;
       if (attempt >= TRANSACTION_ATTEMPTS) throw new RetriesExhausted(attempt, { cause: error });
       await sleep(Math.random() * 20 * 2 ** attempt);
     }
   }
+}
+
+/**
+ * Runs `work` in a transaction, retried as retryConflicts says. Inside an outer transaction it
+ * runs as a savepoint once: only the outermost transaction can be retried, the outer one holds
+ * its locks.
+ */
+export async function transactionWithRetry<T>(db: Database, work: (tx: Database) => Promise<T>): Promise<T> {
+  if (db instanceof PgTransaction) return db.transaction((tx) => work(tx as unknown as Database));
+  return retryConflicts(() => db.transaction((tx) => work(tx as unknown as Database)));
 }
 
 /**

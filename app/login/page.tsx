@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "@/components/auth/login-form";
+import { ClientMessages, CLIENT_MESSAGES } from "@/components/i18n/client-messages";
 import { getActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <h1 className="text-lg font-semibold">{t("login.title")}</h1>
           <p className="text-sm text-slate-500">{t("app.tagline")}</p>
         </div>
-        <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+        <ClientMessages areas={CLIENT_MESSAGES.signIn}>
+          <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />
+        </ClientMessages>
       </div>
     </main>
   );

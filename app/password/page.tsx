@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { signOutAction } from "@/lib/actions/session";
 import { PasswordForm } from "@/components/auth/password-form";
+import { ClientMessages, CLIENT_MESSAGES } from "@/components/i18n/client-messages";
 import { getActor } from "@/lib/auth/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,7 +23,9 @@ export default async function PasswordPage() {
           <h1 className="text-lg font-semibold">{t("password.title")}</h1>
           <p className="text-sm text-slate-600">{actor.mustChangePassword ? t("password.firstTimeIntro") : t("password.intro")}</p>
         </div>
-        <PasswordForm firstTime={actor.mustChangePassword} email={actor.email} />
+        <ClientMessages areas={CLIENT_MESSAGES.signIn}>
+          <PasswordForm firstTime={actor.mustChangePassword} email={actor.email} />
+        </ClientMessages>
         {actor.mustChangePassword ? (
           <form action={signOutAction} className="text-center">
             <button type="submit" className="text-sm text-slate-600 underline">

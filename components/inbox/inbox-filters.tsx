@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Role } from "@/db/schema";
 import { filtersToQuery, resolveFilters, type InboxFilters } from "@/lib/inbox/filters";
 import type { FilterOptions } from "@/lib/inbox/filter-options";
+import { badgeCount } from "@/lib/inbox/counts";
 import { AutoSubmitForm } from "./auto-submit-form";
 import { SearchBox } from "@/components/ui/search-box";
 
@@ -68,7 +69,7 @@ export async function InboxFiltersForm({
             <select id="filter-owner" name="owner" defaultValue={filters.owner} className={selectClass}>
               <option value="all">{t("ownerOptions.all")}</option>
               {/* Support owns nothing: "Mías" would always be empty. */}
-              {role !== "support" ? <option value="me">{tl("mine", { count: counts.mine })}</option> : null}
+              {role !== "support" ? <option value="me">{tl("mine", { count: badgeCount(counts.mine) })}</option> : null}
               <option value="unassigned">{t("ownerOptions.unassigned")}</option>
               <option value="inactive">{tu("inactiveOwnersFilter")}</option>
               {options.owners.map((o) => (
@@ -104,7 +105,7 @@ export async function InboxFiltersForm({
               defaultChecked={filters.unreadOnly}
               className="size-4 rounded border-slate-300 accent-brand-600"
             />
-            {tl("unread", { count: counts.unread })}
+            {tl("unread", { count: badgeCount(counts.unread) })}
           </label>
         ) : null}
       </div>

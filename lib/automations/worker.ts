@@ -6,6 +6,7 @@ import { transactionWithRetry } from "@/lib/errors";
 import { heartbeat } from "@/lib/health/heartbeat";
 import { log, requestLogger } from "@/lib/log";
 import { senderForAccount } from "@/lib/whatsapp/cloud-sender";
+import { applyAllPendingInbound } from "@/lib/whatsapp/receive";
 import type { WhatsAppSender } from "@/lib/whatsapp/sender";
 import { defaultWebhookPoster, type PostWebhook } from "./post-webhook";
 import { runAction, type ActionJob } from "./run-action";
@@ -91,7 +92,7 @@ export async function runDueJobs(db: Database, deps: WorkerDeps = {}, limit = 20
   return counts;
 }
 
-/** Polls the outbox until stopped; started with the app and by `npm run worker`. */
+/** Polls the outbox (and the summaries left in inbound_pending) until stopped; started with the app and by `npm run worker`. */
 export function startWorker(getDb: () => Promise<Database>, options: { intervalMs?: number } & WorkerDeps = {}) {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -101,6 +102,9 @@ export function startWorker(getDb: () => Promise<Database>, options: { intervalM
     try {
       const db = await getDb();
       await alive.beat(db);
+      // Customer messages stored while a bulk held their conversations: their summaries, once free.
+      const summaries = await applyAllPendingInbound(db);
+      if (summaries > 0) workerLog.info({ summaries }, "pending conversation summaries applied");
       const counts = await runDueJobs(db, options);
       if (counts.done + counts.retried + counts.failed > 0) workerLog.info(counts, "outbox delivered");
     } catch (error) {

@@ -14,7 +14,15 @@ export type DeliverySummary = { stored: number; duplicates: number; statuses: nu
  * throws. When the database itself is unavailable the error is thrown on instead: the item is
  * fine, and Meta should retry the delivery.
  */
-export async function receiveChange(db: Database, accountId: string, change: WebhookChange, delivery: string, summary: DeliverySummary) {
+export async function receiveChange(
+  db: Database,
+  accountId: string,
+  change: WebhookChange,
+  delivery: string,
+  summary: DeliverySummary,
+  /** Conversations whose summary waited (their row was held): applyPendingInbound's to finish. */
+  deferred: string[] = [],
+) {
   const deadLetter = async (kind: DeadLetterKind, reason: string, item: unknown) => {
     await keepDeadLetter(db, accountId, kind, reason, itemPayload(item, delivery));
     summary.deadLetters++;
@@ -35,6 +43,7 @@ export async function receiveChange(db: Database, accountId: string, change: Web
     try {
       const result = await receiveInboundMessage(db, accountId, inbound.message, inbound.profileName);
       summary[result.status === "stored" ? "stored" : "duplicates"]++;
+      if (result.status === "stored" && result.deferred) deferred.push(result.conversationId);
     } catch (error) {
       await failed("message", { message: raw, contact }, error);
     }

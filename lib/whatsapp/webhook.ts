@@ -11,6 +11,8 @@ import { verifyDelivery } from "./verify-delivery";
 export interface WebhookResponse {
   status: 200 | 401 | 403 | 413;
   body: Record<string, unknown> | string;
+  /** Conversations whose summary is still to apply (see applyPendingInbound), by account. */
+  deferred?: { accountId: string; conversationIds: string[] }[];
 }
 
 // One answer for an unknown number and a bad signature: it tells nobody which numbers exist.
@@ -57,10 +59,14 @@ export async function handleWebhook(db: Database, rawBody: Buffer, signature: st
   if (!changes.every((change) => accounts.has(change.metadata.phone_number_id))) return UNAUTHORIZED;
 
   const summary: DeliverySummary = { stored: 0, duplicates: 0, statuses: 0, deadLetters: 0 };
+  const deferred: WebhookResponse["deferred"] = [];
   for (const change of changes) {
-    await receiveChange(db, accounts.get(change.metadata.phone_number_id)!, change, text, summary);
+    const accountId = accounts.get(change.metadata.phone_number_id)!;
+    const conversationIds: string[] = [];
+    await receiveChange(db, accountId, change, text, summary, conversationIds);
+    if (conversationIds.length > 0) deferred.push({ accountId, conversationIds });
   }
-  return { status: 200, body: summary };
+  return { status: 200, body: summary, ...(deferred.length > 0 ? { deferred } : {}) };
 }
 
 type ParsedEnvelope = { ok: true; data: WebhookEnvelope } | { ok: false; reason: string; json: boolean };

@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Connection } from "@/db/client";
-import { automations, automationJobs, contacts, conversations, historyEntries, messages } from "@/db/schema";
+import { automations, automationJobs, contacts, conversations, historyEntries, inboundPending, messages } from "@/db/schema";
+import { CHANGES_CHANNEL } from "@/lib/live/events";
+import { applyAllPendingInbound } from "@/lib/whatsapp/receive";
 import { loadActor, type Actor } from "@/lib/access/actor";
 import { signBody } from "@/lib/whatsapp/signature";
 import { handleWebhook, verifySubscription } from "@/lib/whatsapp/webhook";
@@ -217,5 +219,43 @@ describe.skipIf(!process.env.DATABASE_URL)("locks (PostgreSQL: two sessions at o
     const reply = (tx: Tx) =>
       tx.insert(messages).values({ accountId: s.account.id, conversationId: conversation.id, direction: "outbound", body: "respuesta", status: "sent" });
     expect(await deliverWhile(reply, () => s.deliver(body))).toBe("answered");
+  });
+
+  it("a message to a conversation a bulk holds is stored at once; the summary and the reopen follow once the row is free", async () => {
+    const s = await setup();
+    const conversation = await createConversation(conn.db, s.account.id, { status: "closed", unread: false, ownerId: s.seller1.id, closedById: s.admin.id, lastMessageAt: new Date(Date.now() - 3_600_000) });
+    const [contact] = await conn.db.select().from(contacts).where(eq(contacts.id, conversation.contactId));
+    const body = webhookBody(s.channel.phoneNumberId, [textMessage(contact!.waId, "¿Siguen abiertos?")]);
+    const heard: string[] = [];
+    const stop = await conn.listen(CHANGES_CHANNEL, (payload) => heard.push(payload));
+    // What a running bulk assignment holds on each row it is assigning.
+    const holdRow = (tx: Tx) => tx.select().from(conversations).where(eq(conversations.id, conversation.id)).for("no key update");
+    let whileHeld: { answer: unknown; pending: number; appliedMeanwhile: number; row: typeof conversation | undefined } | null = null;
+    const outcome = await deliverWhile(holdRow, async () => {
+      const answer = await s.deliver(body);
+      const appliedMeanwhile = await applyAllPendingInbound(conn.db);
+      const [row] = await conn.db.select().from(conversations).where(eq(conversations.id, conversation.id));
+      const pending = (await conn.db.select().from(inboundPending).where(eq(inboundPending.conversationId, conversation.id))).length;
+      whileHeld = { answer, pending, appliedMeanwhile, row };
+    });
+    expect(outcome).toBe("answered");
+    expect(whileHeld!.answer).toMatchObject({ status: 200, body: { stored: 1 }, deferred: [{ accountId: s.account.id, conversationIds: [conversation.id] }] });
+    // Stored and committed while the row was held; the summary waited, and a sweep left it waiting.
+    expect(whileHeld!.appliedMeanwhile).toBe(0);
+    expect(whileHeld!.pending).toBe(1);
+    expect(whileHeld!.row).toMatchObject({ status: "closed", unread: false });
+    expect((await conn.db.select().from(messages).where(eq(messages.conversationId, conversation.id))).map((m) => m.body)).toContain("¿Siguen abiertos?");
+
+    expect(await applyAllPendingInbound(conn.db)).toBe(1);
+    const [after] = await conn.db.select().from(conversations).where(eq(conversations.id, conversation.id));
+    expect(after).toMatchObject({ status: "open", unread: true, lastMessagePreview: "¿Siguen abiertos?", ownerId: s.seller1.id, closedAt: null });
+    expect(after!.version).toBe(conversation.version + 1);
+    const history = await conn.db.select().from(historyEntries).where(eq(historyEntries.conversationId, conversation.id));
+    expect(history.map((h) => h.kind)).toContain("conversation.reopened");
+    expect(await conn.db.select().from(inboundPending).where(eq(inboundPending.conversationId, conversation.id))).toEqual([]);
+    expect(await applyAllPendingInbound(conn.db)).toBe(0);
+    // Screens showing the conversation hear of the late summary like of the message itself.
+    await expect.poll(() => heard.filter((p) => p.includes(conversation.id)).length).toBeGreaterThanOrEqual(3);
+    await stop();
   });
 });

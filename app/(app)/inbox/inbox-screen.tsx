@@ -17,6 +17,7 @@ import { LockedInbox } from "@/components/inbox/locked-inbox";
 import { MarkReadOnOpen } from "@/components/inbox/mark-read-on-open";
 import { SelectionProvider } from "@/components/inbox/selection";
 import { SelectionToolbar } from "@/components/inbox/selection-toolbar";
+import { ClientMessages, CLIENT_MESSAGES } from "@/components/i18n/client-messages";
 import { LiveProvider } from "@/components/live/live-provider";
 import { AssignedNotices, LostNotice, NotificationOffer, SelectingReporter, WaitingBanner } from "@/components/live/live-parts";
 
@@ -53,6 +54,7 @@ export async function InboxScreen({
   const lostNotice = !detail && typeof searchParams.lost === "string";
 
   return (
+    <ClientMessages areas={CLIENT_MESSAGES.inbox}>
     <LiveProvider openId={detail?.id ?? null}>
     <div className="flex min-h-0 flex-1">
       <section
@@ -114,5 +116,6 @@ export async function InboxScreen({
     </div>
     <AssignedNotices />
     </LiveProvider>
+    </ClientMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
 import { NavLink } from "@/components/layout/nav-link";
 import { requirePage } from "@/lib/auth/session";
@@ -15,7 +16,8 @@ export default async function SettingsLayout({ children }: { children: React.Rea
         <NavLink href="/settings/automations">{t("automations")}</NavLink>
         <NavLink href="/settings/whatsapp">{t("whatsapp")}</NavLink>
       </nav>
-      {children}
+      {/* Admin screens are few and seldom loaded: they get the whole catalogue. */}
+      <NextIntlClientProvider>{children}</NextIntlClientProvider>
     </div>
   );
 }

@@ -1,6 +1,8 @@
+import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { publicRoute } from "@/lib/actions/public-route";
 import { readBodyWithin } from "@/lib/whatsapp/request-body";
+import { applyPendingInbound } from "@/lib/whatsapp/receive";
 import { handleWebhook, TOO_LARGE, verifySubscription } from "@/lib/whatsapp/webhook";
 
 // Meta calls this without a session: the verify token (GET) and the body's HMAC (POST) are the checks.
@@ -9,10 +11,20 @@ export const GET = publicRoute("whatsappVerify", async (request) => {
   return new Response(String(result.body), { status: result.status, headers: { "content-type": "text/plain" } });
 });
 
-export const POST = publicRoute("whatsappWebhook", async (request) => {
+export const POST = publicRoute("whatsappWebhook", async (request, log) => {
   // The HMAC is over the exact bytes Meta sent, so the body is read as bytes, not re-encoded text.
   const rawBody = await readBodyWithin(request);
   if (rawBody === "too_large") return Response.json(TOO_LARGE.body, { status: TOO_LARGE.status });
-  const result = await handleWebhook(await getDb(), rawBody, request.headers.get("x-hub-signature-256"));
+  const db = await getDb();
+  const result = await handleWebhook(db, rawBody, request.headers.get("x-hub-signature-256"));
+  // Messages are stored; a summary whose row was held is tried once more once Meta has its
+  // answer, and otherwise by the worker when the row is free.
+  if (result.deferred?.length) {
+    after(async () => {
+      for (const { accountId, conversationIds } of result.deferred!) {
+        await applyPendingInbound(db, accountId, conversationIds).catch((error) => log.warn({ err: error }, "pending summary left to the worker"));
+      }
+    });
+  }
   return Response.json(result.body, { status: result.status });
 });

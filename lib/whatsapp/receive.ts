@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { queryRows, type Database } from "@/db/client";
+import { preparedRows, queryRows, type Database } from "@/db/client";
 import { enqueueJobs } from "@/lib/events/outbox";
 import { retryConflicts, RetriesExhausted, TRANSACTION_ATTEMPTS } from "@/lib/errors";
 import { historyInsert } from "@/lib/history/record";
@@ -30,17 +30,43 @@ export async function receiveInboundMessage(
   message: WebhookMessage,
   profileName: string | undefined,
 ): Promise<InboundResult> {
+  const statement = () =>
+    preparedRows<{ conversation_id: string | null; created: boolean | null; message_id: string | null; was: string | null; deferred: boolean }>(
+      db,
+      inboundStatement(accountId, message, profileName),
+    );
+  // A contact or conversation a racing delivery committed while this statement ran is not in its
+  // snapshot (its insert found the row taken, its read can't see it): the next statement sees it.
+  for (let attempt = 1; ; attempt++) {
+    const [row] = await retryConflicts(statement);
+    if (row?.conversation_id) {
+      if (!row.message_id) return { status: "duplicate" };
+      return {
+        status: "stored",
+        conversationId: row.conversation_id,
+        created: row.created === true,
+        reopened: row.was === "closed",
+        deferred: row.deferred,
+      };
+    }
+    if (attempt >= TRANSACTION_ATTEMPTS) throw new RetriesExhausted(attempt, { cause: new Error("conversation not visible") });
+  }
+}
+
+/** receiveInboundMessage's statement, on its own (the bench explains it). */
+export function inboundStatement(accountId: string, message: WebhookMessage, profileName: string | undefined): SQL {
   const { type, body } = inboundContent(message);
   const preview = messagePreview(body);
   // As text with a cast: postgres.js won't take a Date in a raw query.
   const sentAt = sql`${new Date(Number(message.timestamp) * 1000).toISOString()}::timestamptz`;
   const name = truncateText(profileName?.trim() || `+${message.from}`, 200);
-  const statement = () =>
-    queryRows<{ conversation_id: string | null; created: boolean | null; message_id: string | null; was: string | null; deferred: boolean }>(
-      db,
-      sql`with new_contact as (
+  // A row someone is changing makes ON CONFLICT wait for them (a bulk updates 100,000 and holds
+  // them for seconds): contact and conversation are inserted only when the snapshot has none.
+  return sql`with new_contact as (
           -- The webhook never locks a contact row: a known phone is only read.
-          insert into contacts (account_id, name, phone, wa_id) values (${accountId}, ${name}, ${`+${message.from}`}, ${message.from})
+          insert into contacts (account_id, name, phone, wa_id)
+          select ${accountId}, ${name}, ${`+${message.from}`}, ${message.from}
+          where not exists (select 1 from contacts where account_id = ${accountId} and wa_id = ${message.from})
           on conflict (account_id, wa_id) do nothing
           returning id
         ), contact as (
@@ -51,6 +77,7 @@ export async function receiveInboundMessage(
         ), new_conversation as (
           insert into conversations (account_id, contact_id, status, unread, last_message_at, last_message_preview, last_inbound_at)
           select ${accountId}, id, 'open', true, ${sentAt}, ${preview}, ${sentAt} from contact
+          where not exists (select 1 from conversations c where c.account_id = ${accountId} and c.contact_id = contact.id)
           on conflict (account_id, contact_id) do nothing
           returning id, owner_id
         ), conversation as (
@@ -92,24 +119,7 @@ export async function receiveInboundMessage(
           )}
         )
         select (select id from conversation) as conversation_id, (select created from conversation) as created,
-          (select id from stored) as message_id, (select was from updated) as was, exists (select 1 from deferred) as deferred`,
-    );
-  // A contact or conversation a racing delivery committed while this statement ran is not in its
-  // snapshot (its insert found the row taken, its read can't see it): the next statement sees it.
-  for (let attempt = 1; ; attempt++) {
-    const [row] = await retryConflicts(statement);
-    if (row?.conversation_id) {
-      if (!row.message_id) return { status: "duplicate" };
-      return {
-        status: "stored",
-        conversationId: row.conversation_id,
-        created: row.created === true,
-        reopened: row.was === "closed",
-        deferred: row.deferred,
-      };
-    }
-    if (attempt >= TRANSACTION_ATTEMPTS) throw new RetriesExhausted(attempt, { cause: new Error("conversation not visible") });
-  }
+          (select id from stored) as message_id, (select was from updated) as was, exists (select 1 from deferred) as deferred`;
 }
 
 /** The conversation as a new customer message leaves it: unread, open, its time and preview if it is the latest. */

@@ -86,7 +86,9 @@ export interface AppServer {
 export async function startAppServer(port: number, env: Record<string, string>, signal: AbortSignal): Promise<AppServer> {
   const logFile = path.join(os.tmpdir(), `turno-bench-live-${process.pid}-${port}.log`);
   const fd = openSync(logFile, "w");
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_SERVER_ARGS: node flags for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them.
+  const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? "").split(" ").filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     detached: true,

@@ -210,6 +210,15 @@ describe.skipIf(!process.env.DATABASE_URL)("locks (PostgreSQL: two sessions at o
     expect(outcome).toBe("answered");
   });
 
+  it("a delivery does not wait for someone changing the customer's contact (a bulk carrying it to a new owner)", async () => {
+    const s = await setup();
+    const conversation = await createConversation(conn.db, s.account.id);
+    const [contact] = await conn.db.select().from(contacts).where(eq(contacts.id, conversation.contactId));
+    const body = webhookBody(s.channel.phoneNumberId, [textMessage(contact!.waId, "Hola")]);
+    const carry = (tx: Tx) => tx.update(contacts).set({ ownerId: s.seller2.id }).where(eq(contacts.id, contact!.id));
+    expect(await deliverWhile(carry, () => s.deliver(body))).toBe("answered");
+  });
+
   it("a delivery does not wait for a reply being stored in the same conversation", async () => {
     const s = await setup();
     const conversation = await createConversation(conn.db, s.account.id);
@@ -228,8 +237,8 @@ describe.skipIf(!process.env.DATABASE_URL)("locks (PostgreSQL: two sessions at o
     const body = webhookBody(s.channel.phoneNumberId, [textMessage(contact!.waId, "¿Siguen abiertos?")]);
     const heard: string[] = [];
     const stop = await conn.listen(CHANGES_CHANNEL, (payload) => heard.push(payload));
-    // What a running bulk assignment holds on each row it is assigning.
-    const holdRow = (tx: Tx) => tx.select().from(conversations).where(eq(conversations.id, conversation.id)).for("no key update");
+    // What a running bulk assignment does to each row it is assigning: changes it, uncommitted.
+    const holdRow = (tx: Tx) => tx.update(conversations).set({ ownerId: s.seller2.id }).where(eq(conversations.id, conversation.id));
     let whileHeld: { answer: unknown; pending: number; appliedMeanwhile: number; row: typeof conversation | undefined } | null = null;
     const outcome = await deliverWhile(holdRow, async () => {
       const answer = await s.deliver(body);
@@ -248,7 +257,7 @@ describe.skipIf(!process.env.DATABASE_URL)("locks (PostgreSQL: two sessions at o
 
     expect(await applyAllPendingInbound(conn.db)).toBe(1);
     const [after] = await conn.db.select().from(conversations).where(eq(conversations.id, conversation.id));
-    expect(after).toMatchObject({ status: "open", unread: true, lastMessagePreview: "¿Siguen abiertos?", ownerId: s.seller1.id, closedAt: null });
+    expect(after).toMatchObject({ status: "open", unread: true, lastMessagePreview: "¿Siguen abiertos?", ownerId: s.seller2.id, closedAt: null });
     expect(after!.version).toBe(conversation.version + 1);
     const history = await conn.db.select().from(historyEntries).where(eq(historyEntries.conversationId, conversation.id));
     expect(history.map((h) => h.kind)).toContain("conversation.reopened");

@@ -1,6 +1,5 @@
-import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { whatsappChannels } from "@/db/schema";
+import { lookupChannels, type ChannelLookup } from "./channel-secrets";
 import { isValidSignature } from "./signature";
 
 // More distinct numbers than this in one delivery is not something Meta sends.
@@ -29,16 +28,18 @@ export function namedNumbers(rawBody: Buffer): string[] | null {
  * and the signature is the HMAC of the raw bytes with each one's app secret; null otherwise.
  * Checked before the body is parsed, so an unsigned body costs no parsing.
  */
-export async function verifyDelivery(db: Database, rawBody: Buffer, signature: string | null): Promise<Map<string, string> | null> {
+export async function verifyDelivery(
+  db: Database,
+  rawBody: Buffer,
+  signature: string | null,
+  channels: ChannelLookup = lookupChannels(db),
+): Promise<Map<string, string> | null> {
   if (!signature) return null;
   const numbers = namedNumbers(rawBody);
   if (!numbers?.length) return null;
-  const channels = await db
-    .select({ accountId: whatsappChannels.accountId, phoneNumberId: whatsappChannels.phoneNumberId, appSecret: whatsappChannels.appSecret })
-    .from(whatsappChannels)
-    .where(inArray(whatsappChannels.phoneNumberId, numbers));
-  const secrets = new Map(channels.map((c) => [c.phoneNumberId, c.appSecret]));
+  const found = await channels(numbers);
+  const secrets = new Map(found.map((c) => [c.phoneNumberId, c.appSecret]));
   const valid = numbers.map((n) => isValidSignature(rawBody, signature, secrets.get(n) ?? NO_SECRET) && secrets.has(n));
   if (!valid.every(Boolean)) return null;
-  return new Map(channels.map((c) => [c.phoneNumberId, c.accountId]));
+  return new Map(found.map((c) => [c.phoneNumberId, c.accountId]));
 }

@@ -7,6 +7,7 @@ import { receiveChange, type DeliverySummary } from "./receive-change";
 import { keepDeadLetter } from "./dead-letters";
 import { MAX_WEBHOOK_BYTES } from "./request-body";
 import { verifyDelivery } from "./verify-delivery";
+import type { ChannelLookup } from "./channel-secrets";
 
 export interface WebhookResponse {
   status: 200 | 401 | 403 | 413;
@@ -39,9 +40,14 @@ export async function verifySubscription(db: Database, params: URLSearchParams):
  * kept as a dead letter for the account's admins. Throws only when the database fails, so the
  * answer is a 500 and Meta retries; what was stored already is not stored twice.
  */
-export async function handleWebhook(db: Database, rawBody: Buffer, signature: string | null): Promise<WebhookResponse> {
+export async function handleWebhook(
+  db: Database,
+  rawBody: Buffer,
+  signature: string | null,
+  channels?: ChannelLookup,
+): Promise<WebhookResponse> {
   if (rawBody.length > MAX_WEBHOOK_BYTES) return TOO_LARGE;
-  const accounts = await verifyDelivery(db, rawBody, signature);
+  const accounts = await verifyDelivery(db, rawBody, signature, channels);
   if (!accounts) return UNAUTHORIZED;
 
   const text = rawBody.toString("utf8");

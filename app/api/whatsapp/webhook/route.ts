@@ -2,6 +2,7 @@ import { after } from "next/server";
 import { getDb } from "@/db/client";
 import { publicRoute } from "@/lib/actions/public-route";
 import { readBodyWithin } from "@/lib/whatsapp/request-body";
+import { appChannels } from "@/lib/whatsapp/channel-secrets";
 import { applyPendingInbound } from "@/lib/whatsapp/receive";
 import { handleWebhook, TOO_LARGE, verifySubscription } from "@/lib/whatsapp/webhook";
 
@@ -16,7 +17,7 @@ export const POST = publicRoute("whatsappWebhook", async (request, log) => {
   const rawBody = await readBodyWithin(request);
   if (rawBody === "too_large") return Response.json(TOO_LARGE.body, { status: TOO_LARGE.status });
   const db = await getDb();
-  const result = await handleWebhook(db, rawBody, request.headers.get("x-hub-signature-256"));
+  const result = await handleWebhook(db, rawBody, request.headers.get("x-hub-signature-256"), await appChannels());
   // Messages are stored; a summary whose row was held is tried once more once Meta has its
   // answer, and otherwise by the worker when the row is free.
   if (result.deferred?.length) {

@@ -31,7 +31,7 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("changed")}
         </p>
-        <Link href="/" className="inline-block text-sm text-brand-700 underline">
+        <Link href="/" className="inline-block text-sm text-brand-600 underline">
           {t("continue")}
         </Link>
       </div>
@@ -84,7 +84,7 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
         </p>
       ) : null}
       <div className="flex items-center justify-between gap-3">
-        {firstTime ? <span /> : <Link href="/" className="text-sm text-slate-600 underline">{t("cancel")}</Link>}
+        {firstTime ? <span /> : <Link href="/" className="text-sm text-muted underline">{t("cancel")}</Link>}
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </Button>

@@ -81,7 +81,7 @@ export function BulkAssignDialog({
             ) : null}
           </ul>
           {summary.transferred.contact + summary.transferred.opportunities + summary.transferred.activities + summary.transferred.tasks > 0 ? (
-            <p className="text-sm text-slate-600">{t("summary.transferred", summary.transferred)}</p>
+            <p className="text-sm text-muted">{t("summary.transferred", summary.transferred)}</p>
           ) : null}
           <div className="flex justify-end">
             <Button type="button" onClick={finish}>

@@ -84,7 +84,7 @@ export function SelectionToolbar({
             {formatted === null ? t("counting") : t("selected", { count: count ?? 0, formatted })}
           </p>
           {mode === "individual" && selected.size > 0 ? (
-            <button type="button" onClick={clear} className="text-brand-700 underline">
+            <button type="button" onClick={clear} className="text-brand-600 underline">
               {t("clear")}
             </button>
           ) : null}

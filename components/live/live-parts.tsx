@@ -78,7 +78,7 @@ export function AssignedNotices() {
           <Link href={`/inbox/${notice.id}`} className="flex-1 text-slate-900 hover:underline" onClick={() => live?.dismiss(notice.id)}>
             {t("assigned", { name: notice.name })}
           </Link>
-          <button type="button" onClick={() => live?.dismiss(notice.id)} className="text-slate-600 hover:text-slate-900" aria-label={t("dismiss")}>
+          <button type="button" onClick={() => live?.dismiss(notice.id)} className="text-muted hover:text-slate-900" aria-label={t("dismiss")}>
             ×
           </button>
         </div>
@@ -98,7 +98,7 @@ export function NotificationOffer() {
     <button
       type="button"
       onClick={() => void Notification.requestPermission().then(() => setAskable(false))}
-      className="px-3 py-1 text-left text-xs text-brand-700 underline"
+      className="px-3 py-1 text-left text-xs text-brand-600 underline"
     >
       {t("enableNotifications")}
     </button>

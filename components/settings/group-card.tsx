@@ -61,7 +61,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
           <h2 id={headingId} className="font-semibold break-words">
             {group.name}
           </h2>
-          <p className="text-xs text-slate-500">{t("members", { count: group.members.length })}</p>
+          <p className="text-xs text-muted">{t("members", { count: group.members.length })}</p>
         </div>
         <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => open(setRenaming)} aria-label={`${t("rename")} ${group.name}`}>
           {t("rename")}
@@ -72,13 +72,13 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       </div>
 
       {group.members.length === 0 ? (
-        <p className="text-sm text-slate-500">{t("noMembers")}</p>
+        <p className="text-sm text-muted">{t("noMembers")}</p>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {group.members.map((m) => (
             <li key={m.id} className="flex items-center gap-2 py-1.5">
               <span className="min-w-0 flex-1 truncate">
-                {m.name} <span className="text-xs text-slate-500">· {tr(m.role)}{m.active ? "" : ` · ${t("inactiveMember")}`}</span>
+                {m.name} <span className="text-xs text-muted">· {tr(m.role)}{m.active ? "" : ` · ${t("inactiveMember")}`}</span>
               </span>
               <button
                 type="button"
@@ -95,7 +95,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       )}
 
       {candidates.length === 0 ? (
-        <p className="text-xs text-slate-500">{t("noCandidates")}</p>
+        <p className="text-xs text-muted">{t("noCandidates")}</p>
       ) : (
         <form
           className="flex gap-2"

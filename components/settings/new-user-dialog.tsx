@@ -135,7 +135,7 @@ export function NewUserDialog() {
                 <label key={r} className="flex items-start gap-2 text-sm">
                   <input type="radio" name="new-user-role" value={r} checked={role === r} onChange={() => setRole(r)} className="mt-0.5 size-4 accent-brand-600" />
                   <span>
-                    <span className="font-medium">{tr(r)}</span> <span className="text-slate-500">— {t(`roleHelp.${r}`)}</span>
+                    <span className="font-medium">{tr(r)}</span> <span className="text-muted">— {t(`roleHelp.${r}`)}</span>
                   </span>
                 </label>
               ))}

@@ -20,8 +20,8 @@ export function CenteredNotice({
   return (
     <div role={role} className="m-auto max-w-md space-y-3 p-8 text-center" data-testid={testId}>
       {heading ? <h1 className="text-xl font-semibold">{title}</h1> : <p className="font-medium">{title}</p>}
-      <p className="text-sm text-slate-600">{text}</p>
-      <Link href={link.href} className="inline-block text-sm font-medium text-brand-700 underline">
+      <p className="text-sm text-muted">{text}</p>
+      <Link href={link.href} className="inline-block text-sm font-medium text-brand-600 underline">
         {link.label}
       </Link>
     </div>

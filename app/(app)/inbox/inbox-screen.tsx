@@ -108,7 +108,7 @@ export async function InboxScreen({
         ) : lostNotice ? (
           <LostNotice />
         ) : (
-          <p className="m-auto max-w-xs p-6 text-center text-sm text-slate-500">{t("pickOne")}</p>
+          <p className="m-auto max-w-xs p-6 text-center text-sm text-muted">{t("pickOne")}</p>
         )}
       </div>
     </div>

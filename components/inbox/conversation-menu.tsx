@@ -18,7 +18,9 @@ export function ConversationMenu({
   const t = useTranslations("conversation");
   const items: ConversationAction[] = ["assign", "markUnread", "close"];
   return (
-    <DropdownMenu.Root>
+    // Not modal: a menu hides nothing from assistive technology (a modal one set aria-hidden on the
+    // page while its controls stayed focusable); Escape, Tab and a click outside still close it.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         ref={triggerRef}
         aria-label={t("actions")}

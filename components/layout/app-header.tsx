@@ -37,13 +37,10 @@ export async function AppHeader({ actor }: { actor: Actor }) {
         </Link>
         <form action={setLocaleAction}>
           <input type="hidden" name="locale" value={otherLocale} />
-          <button
-            type="submit"
-            className="rounded-md px-2 py-1 text-muted hover:bg-slate-100"
-            aria-label={`${t("nav.language")}: ${t(`nav.languages.${otherLocale}`)}`}
-            lang={otherLocale}
-          >
-            {otherLocale.toUpperCase()}
+          {/* Named "Idioma: EN", so saying what is shown ("EN") presses it; the tooltip spells the language out. */}
+          <button type="submit" className="rounded-md px-2 py-1 text-muted hover:bg-slate-100" title={t(`nav.languages.${otherLocale}`)}>
+            <span className="sr-only">{t("nav.language")}: </span>
+            <span lang={otherLocale}>{otherLocale.toUpperCase()}</span>
           </button>
         </form>
         <form action={signOutAction}>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { changePasswordAction, type PasswordFormState } from "@/lib/actions/session";
 import { Button } from "@/components/ui/button";
+import { focusOnMount } from "@/components/ui/focus-return";
 import { AuthField } from "./auth-field";
 
 export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: string }) {
@@ -28,7 +29,7 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
   if (state.done) {
     return (
       <div className="space-y-4">
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p role="status" ref={focusOnMount} tabIndex={-1} className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("changed")}
         </p>
         <Link href="/" className="inline-block text-sm text-brand-600 underline">

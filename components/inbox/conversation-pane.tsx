@@ -6,6 +6,7 @@ import { isWindowOpen } from "@/lib/inbox/window";
 import { LostGuard, PresenceBar } from "@/components/live/live-parts";
 import { ContactPanel } from "./contact-panel";
 import { ConversationActions } from "./conversation-actions";
+import { FocusTitleOnOpen } from "./focus-title-on-open";
 import { HistoryTimeline } from "./history-timeline";
 import { MessageScroller } from "./message-scroller";
 import { OwnerLabel } from "./owner-label";
@@ -36,9 +37,10 @@ export async function ConversationPane({
             ←
           </Link>
           <div className="min-w-0">
-            <h1 id="conversation-title" className="truncate font-semibold">
+            <h1 id="conversation-title" tabIndex={-1} className="truncate font-semibold">
               {detail.contact.name}
             </h1>
+            <FocusTitleOnOpen conversationId={detail.id} titleId="conversation-title" />
             <p className="text-xs text-muted">{detail.contact.phone}</p>
           </div>
           <div className="ml-auto flex items-center gap-2 text-sm">

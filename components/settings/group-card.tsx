@@ -163,13 +163,15 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
         </form>
       </Dialog>
 
+      {/* Left open on success: it leaves with the card, and the focus goes to the page rather than to
+          the card's button just before the card goes. */}
       <Dialog open={deleting} onOpenChange={closeWith(setDeleting)} title={t("deleteTitle")} description={t("deleteConfirm", { name: group.name })}>
         <ActionError error={dialogError} />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={() => closeWith(setDeleting)(false)}>
             {t("cancel")}
           </Button>
-          <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => deleteGroupAction({ groupId: group.id }), () => setDeleting(false), setDialogError)}>
+          <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => deleteGroupAction({ groupId: group.id }), undefined, setDialogError)}>
             {t("delete")}
           </Button>
         </div>

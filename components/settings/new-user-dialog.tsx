@@ -84,8 +84,10 @@ export function NewUserDialog() {
                 {t("initialPassword")}
               </label>
               <div className="flex gap-2">
+                {/* In place of the form that had focus: selected at once, ready to copy. */}
                 <input
                   id="initial-password"
+                  autoFocus
                   readOnly
                   value={created.password}
                   onFocus={(e) => e.currentTarget.select()}

@@ -126,9 +126,13 @@ export async function ConversationPane({
           <ReplyBox conversationId={detail.id} windowOpen={windowOpen} />
         ) : null}
       </section>
-      {/* One panel for every size: a side column from lg, a full-screen sheet opened by #contact-details below. */}
+      {/* One panel for every size: a side column from lg, a full-screen sheet opened by #contact-details below.
+          It scrolls, often with nothing focusable inside: it takes focus itself, so a keyboard can scroll it. */}
       <div
         id="contact-details"
+        role="region"
+        aria-label={t("conversation.details")}
+        tabIndex={0}
         className="hidden w-80 shrink-0 space-y-6 overflow-y-auto border-l border-slate-200 bg-white p-4 target:fixed target:inset-0 target:z-30 target:block target:w-full lg:block lg:target:static lg:target:w-80"
       >
         <a href="#" className="block text-sm font-medium text-brand-600 lg:hidden">

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { AppHeader } from "@/components/layout/app-header";
+import { ANNOUNCER_ID } from "@/components/live/announcer";
 import { requireActor } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -10,9 +11,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {t("skipToContent")}
       </a>
       <AppHeader actor={actor} />
-      <main id="main" className="flex min-h-0 flex-1 flex-col">
+      {/* Focusable from the skip link (tabindex -1), so the next Tab starts inside the content. */}
+      <main id="main" tabIndex={-1} className="flex min-h-0 flex-1 flex-col focus:outline-none">
         {children}
       </main>
+      <div id={ANNOUNCER_ID} aria-live="polite" className="sr-only" />
     </div>
   );
 }

@@ -16,9 +16,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-full items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <div className="space-y-1 text-center">
-          <p className="text-2xl font-bold text-brand-700">{t("app.name")}</p>
+          <p className="text-2xl font-bold text-brand-600">{t("app.name")}</p>
           <h1 className="text-lg font-semibold">{t("login.title")}</h1>
-          <p className="text-sm text-slate-500">{t("app.tagline")}</p>
+          <p className="text-sm text-muted">{t("app.tagline")}</p>
         </div>
         <ClientMessages areas={CLIENT_MESSAGES.signIn}>
           <LoginForm callbackUrl={typeof callbackUrl === "string" ? callbackUrl : undefined} />

@@ -19,16 +19,16 @@ export default async function PasswordPage() {
     <main className="flex min-h-full items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <div className="space-y-2">
-          <p className="text-center text-2xl font-bold text-brand-700">{t("app.name")}</p>
+          <p className="text-center text-2xl font-bold text-brand-600">{t("app.name")}</p>
           <h1 className="text-lg font-semibold">{t("password.title")}</h1>
-          <p className="text-sm text-slate-600">{actor.mustChangePassword ? t("password.firstTimeIntro") : t("password.intro")}</p>
+          <p className="text-sm text-muted">{actor.mustChangePassword ? t("password.firstTimeIntro") : t("password.intro")}</p>
         </div>
         <ClientMessages areas={CLIENT_MESSAGES.signIn}>
           <PasswordForm firstTime={actor.mustChangePassword} email={actor.email} />
         </ClientMessages>
         {actor.mustChangePassword ? (
           <form action={signOutAction} className="text-center">
-            <button type="submit" className="text-sm text-slate-600 underline">
+            <button type="submit" className="text-sm text-muted underline">
               {t("nav.signOut")}
             </button>
           </form>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { AuditFilters } from "@/lib/audit/filters";
 
 const fieldClass = "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:border-brand-600 focus:outline-none";
-const labelClass = "block text-xs font-medium text-slate-600";
+const labelClass = "block text-xs font-medium text-muted";
 
 /** A plain GET form: the filters live in the URL, which the CSV export reads too. */
 export async function AuditFiltersForm({ filters, people }: { filters: AuditFilters; people: { id: string; name: string; active: boolean }[] }) {
@@ -45,7 +45,7 @@ export async function AuditFiltersForm({ filters, people }: { filters: AuditFilt
         <button type="submit" className="rounded-md bg-brand-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           {t("apply")}
         </button>
-        <Link href="/audit" className="text-sm text-slate-600 underline">
+        <Link href="/audit" className="text-sm text-muted underline">
           {t("clear")}
         </Link>
       </div>

@@ -32,7 +32,7 @@ export function AuthField({
         {...input}
       />
       {hint ? (
-        <p id={hintId} className="text-xs text-slate-500">
+        <p id={hintId} className="text-xs text-muted">
           {hint}
         </p>
       ) : null}

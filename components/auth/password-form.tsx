@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useState } from "react";
 import { changePasswordAction, type PasswordFormState } from "@/lib/actions/session";
 import { Button } from "@/components/ui/button";
+import { focusOnMount } from "@/components/ui/focus-return";
 import { AuthField } from "./auth-field";
 
 export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: string }) {
@@ -28,10 +29,10 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
   if (state.done) {
     return (
       <div className="space-y-4">
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        <p role="status" ref={focusOnMount} tabIndex={-1} className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           {t("changed")}
         </p>
-        <Link href="/" className="inline-block text-sm text-brand-700 underline">
+        <Link href="/" className="inline-block text-sm text-brand-600 underline">
           {t("continue")}
         </Link>
       </div>
@@ -84,7 +85,7 @@ export function PasswordForm({ firstTime, email }: { firstTime: boolean; email: 
         </p>
       ) : null}
       <div className="flex items-center justify-between gap-3">
-        {firstTime ? <span /> : <Link href="/" className="text-sm text-slate-600 underline">{t("cancel")}</Link>}
+        {firstTime ? <span /> : <Link href="/" className="text-sm text-muted underline">{t("cancel")}</Link>}
         <Button type="submit" disabled={pending}>
           {pending ? t("submitting") : t("submit")}
         </Button>

@@ -86,7 +86,7 @@ export function AutomationForm({ users, groups }: { users: { id: string; name: s
         {drafts.map((d, i) => (
           <div key={i} className="space-y-2 rounded-md border border-slate-200 p-3">
             <div className="flex flex-wrap items-center gap-2">
-              <label htmlFor={`action-${i}-type`} className="text-sm text-slate-600">
+              <label htmlFor={`action-${i}-type`} className="text-sm text-muted">
                 {t("actionNumber", { n: i + 1 })}
               </label>
               <select
@@ -141,7 +141,7 @@ export function AutomationForm({ users, groups }: { users: { id: string; name: s
           </div>
         ))}
         {drafts.length < 10 ? (
-          <button type="button" onClick={() => setDrafts((all) => [...all, emptyDraft("reply")])} className="text-sm text-brand-700 underline">
+          <button type="button" onClick={() => setDrafts((all) => [...all, emptyDraft("reply")])} className="text-sm text-brand-600 underline">
             {t("addAction")}
           </button>
         ) : null}

@@ -18,8 +18,9 @@ export function FlowControls({ id, name, active }: { id: string; name: string; a
     startTransition(async () => {
       optimistic?.();
       const result = await work();
+      // Not closed on success: a deleted flow leaves the page with its dialog. Closing it first would
+      // hand the focus back to this flow's button just before it goes, dropping focus to the top.
       setError(result.ok ? null : te((result.error ?? "unexpected") as "unexpected"));
-      if (result.ok) setConfirming(false);
     });
   return (
     <div className="flex flex-col items-end gap-2 text-sm">

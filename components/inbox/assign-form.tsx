@@ -143,7 +143,7 @@ export function AssignFields({
         </legend>
         {radio("contact_owner", t("contactOwner"), single ? { disabled: !ownerAvailable, describedBy: "contact-owner-hint" } : {})}
         {single ? (
-          <p id="contact-owner-hint" className="ml-6 text-xs text-slate-500">
+          <p id="contact-owner-hint" className="ml-6 text-xs text-muted">
             {contactOwner
               ? ownerAvailable
                 ? contactOwner.name

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { assignBulkAction } from "@/lib/actions/inbox";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
+import { focusOnMount } from "@/components/ui/focus-return";
 import { DialogFooter } from "@/components/ui/dialog-footer";
 import type { AssignSummary } from "@/lib/assignment/assign-conversations";
 import type { BulkSelection } from "@/lib/assignment/bulk-input";
@@ -19,6 +20,7 @@ export function BulkAssignDialog({
   assignees,
   groups,
   onFinished,
+  returnFocusTo,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -27,6 +29,7 @@ export function BulkAssignDialog({
   assignees: PickableUser[];
   groups: PickableUser[];
   onFinished: () => void;
+  returnFocusTo?: React.RefObject<HTMLElement | null>;
 }) {
   const t = useTranslations("bulk");
   const ta = useTranslations("assign");
@@ -61,10 +64,11 @@ export function BulkAssignDialog({
       onOpenChange={(next) => (next ? onOpenChange(true) : finish())}
       title={ta("title")}
       description={t("selected", { count, formatted: number.format(count) })}
+      returnFocusTo={returnFocusTo}
     >
       {summary ? (
         <div className="space-y-4" data-testid="bulk-summary">
-          <h3 className="font-medium">{t("summary.title", { total: summary.total, formatted: number.format(summary.total) })}</h3>
+          <h3 ref={focusOnMount} tabIndex={-1} className="font-medium focus:outline-none">{t("summary.title", { total: summary.total, formatted: number.format(summary.total) })}</h3>
           <ul className="space-y-1 text-sm">
             {summary.assigned.map((a) => (
               <li key={a.userId ?? "none"}>{t("summary.assigned", { name: nameOf(a.userId), count: a.count, formatted: number.format(a.count) })}</li>
@@ -81,7 +85,7 @@ export function BulkAssignDialog({
             ) : null}
           </ul>
           {summary.transferred.contact + summary.transferred.opportunities + summary.transferred.activities + summary.transferred.tasks > 0 ? (
-            <p className="text-sm text-slate-600">{t("summary.transferred", summary.transferred)}</p>
+            <p className="text-sm text-muted">{t("summary.transferred", summary.transferred)}</p>
           ) : null}
           <div className="flex justify-end">
             <Button type="button" onClick={finish}>

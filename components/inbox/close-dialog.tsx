@@ -90,7 +90,7 @@ export function CloseDialog({
             placeholder={t("placeholder")}
             className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
-          <p id="close-reason-help" className={`text-xs ${reasonError ? "text-red-700" : "text-slate-500"}`}>
+          <p id="close-reason-help" className={`text-xs ${reasonError ? "text-red-700" : "text-muted"}`}>
             {reasonError ?? t("help", { count: reason.trim().length })}
           </p>
         </div>
@@ -104,7 +104,7 @@ export function CloseDialog({
           {t("handOver")}
         </label>
         {handOver ? <UserPicker users={assignees} value={handOverTo} onChange={setHandOverTo} label={t("handOverUser")} /> : null}
-        {!handOver ? <p className="text-xs text-slate-500">{t("staysWithYou")}</p> : null}
+        {!handOver ? <p className="text-xs text-muted">{t("staysWithYou")}</p> : null}
         <DialogFooter
           error={error}
           pending={pending}

@@ -9,7 +9,7 @@ export async function ContactPanel({ detail }: { detail: ConversationDetail }) {
   return (
     <aside aria-label={t("title")} className="space-y-5 text-sm" data-testid="contact-panel">
       <section>
-        <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("title")}</h2>
+        <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">{t("title")}</h2>
         <p className="mt-1 text-base font-semibold">{contact.name}</p>
         <dl className="mt-2 space-y-1">
           <Field label={t("phone")} value={contact.phone} />
@@ -22,7 +22,7 @@ export async function ContactPanel({ detail }: { detail: ConversationDetail }) {
         {detail.openDeals.map((d) => (
           <li key={d.id} className="flex justify-between gap-2">
             <span>{d.title}</span>
-            <span className="shrink-0 text-slate-600">
+            <span className="shrink-0 text-muted">
               {format.number(Number(d.amount), { style: "currency", currency: "USD", maximumFractionDigits: 0 })}
             </span>
           </li>
@@ -32,7 +32,7 @@ export async function ContactPanel({ detail }: { detail: ConversationDetail }) {
         {detail.pendingActivities.map((a) => (
           <li key={a.id}>
             <span className="font-medium">{t(`activityKinds.${a.kind}`)}:</span> {a.title}
-            <span className="block text-xs text-slate-500">{due(a.dueAt)}</span>
+            <span className="block text-xs text-muted">{due(a.dueAt)}</span>
           </li>
         ))}
       </Section>
@@ -40,7 +40,7 @@ export async function ContactPanel({ detail }: { detail: ConversationDetail }) {
         {detail.pendingTasks.map((task) => (
           <li key={task.id}>
             {task.title}
-            <span className="block text-xs text-slate-500">{due(task.dueAt)}</span>
+            <span className="block text-xs text-muted">{due(task.dueAt)}</span>
           </li>
         ))}
       </Section>
@@ -51,7 +51,7 @@ export async function ContactPanel({ detail }: { detail: ConversationDetail }) {
 function Field({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <div className="flex gap-2">
-      <dt className="w-28 shrink-0 text-slate-500">{label}</dt>
+      <dt className="w-28 shrink-0 text-muted">{label}</dt>
       <dd className="min-w-0 break-words" data-testid={testId}>
         {value}
       </dd>
@@ -72,13 +72,13 @@ function Section({
 }) {
   return (
     <section data-testid={testId}>
-      <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+      <h3 className="text-xs font-semibold tracking-wide text-muted uppercase">
         {title} ({children.length})
       </h3>
       {children.length ? (
         <ul className="mt-1.5 space-y-1.5">{children}</ul>
       ) : (
-        <p className="mt-1.5 text-slate-500">{empty}</p>
+        <p className="mt-1.5 text-muted">{empty}</p>
       )}
     </section>
   );

@@ -21,11 +21,11 @@ export async function ConversationList({
   const query = filtersToQuery({ ...filters, cursor });
   if (page.rows.length === 0) {
     return (
-      <div className="p-6 text-center text-sm text-slate-500">
+      <div className="p-6 text-center text-sm text-muted">
         <p className="font-medium text-slate-700">{t("empty")}</p>
         <p className="mt-1">{t("emptyHint")}</p>
         {cursor ? (
-          <Link href={`/inbox${filtersToQuery(filters)}`} className="mt-3 inline-block text-brand-700 underline">
+          <Link href={`/inbox${filtersToQuery(filters)}`} className="mt-3 inline-block text-brand-600 underline">
             {t("backToTop")}
           </Link>
         ) : null}
@@ -52,7 +52,7 @@ export async function ConversationList({
           </Link>
         ) : null}
         {cursor ? (
-          <Link href={`/inbox${filtersToQuery(filters)}`} className="text-brand-700 underline">
+          <Link href={`/inbox${filtersToQuery(filters)}`} className="text-brand-600 underline">
             {t("backToTop")}
           </Link>
         ) : null}
@@ -83,12 +83,12 @@ async function Row({ row, href, selected }: { row: ConversationRow; href: string
         <span className={clsx("truncate", row.unread ? "font-semibold" : "font-medium")}>{row.contactName}</span>
         <time
           dateTime={row.lastMessageAt.toISOString()}
-          className={clsx("ml-auto shrink-0 text-xs", row.unread ? "font-semibold text-brand-700" : "text-slate-500")}
+          className={clsx("ml-auto shrink-0 text-xs", row.unread ? "font-semibold text-brand-600" : "text-muted")}
         >
           {format.dateTime(row.lastMessageAt, recent ? { hour: "2-digit", minute: "2-digit" } : { day: "numeric", month: "short" })}
         </time>
       </div>
-      <p className="mt-0.5 truncate text-sm text-slate-600">{row.preview}</p>
+      <p className="mt-0.5 truncate text-sm text-muted">{row.preview}</p>
       <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
         <OwnerLabel name={row.ownerName} active={row.ownerActive} />
         {row.status === "closed" ? (
@@ -97,7 +97,7 @@ async function Row({ row, href, selected }: { row: ConversationRow; href: string
         <span
           className={clsx(
             "rounded px-1.5 py-0.5",
-            row.windowOpen ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-slate-500",
+            row.windowOpen ? "bg-emerald-100 text-emerald-800" : "bg-slate-100 text-muted",
           )}
         >
           {row.windowOpen ? t("windowOpen") : t("windowClosed")}

@@ -18,11 +18,13 @@ export function ConversationMenu({
   const t = useTranslations("conversation");
   const items: ConversationAction[] = ["assign", "markUnread", "close"];
   return (
-    <DropdownMenu.Root>
+    // Not modal: a menu hides nothing from assistive technology (a modal one set aria-hidden on the
+    // page while its controls stayed focusable); Escape, Tab and a click outside still close it.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         ref={triggerRef}
         aria-label={t("actions")}
-        className="rounded-md p-2 text-slate-600 hover:bg-slate-100 data-[state=open]:bg-slate-100"
+        className="rounded-md p-2 text-muted hover:bg-slate-100 data-[state=open]:bg-slate-100"
       >
         <svg aria-hidden viewBox="0 0 20 20" className="size-5" fill="currentColor">
           <circle cx="10" cy="4" r="1.6" />

@@ -20,11 +20,11 @@ export async function HistoryTimeline({ detail }: { detail: ConversationDetail }
   const name = (id: unknown) => (typeof id === "string" ? (detail.userNames[id] ?? "—") : t("nobody"));
   return (
     <section aria-labelledby="history-title" className="text-sm" data-testid="history">
-      <h2 id="history-title" className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+      <h2 id="history-title" className="text-xs font-semibold tracking-wide text-muted uppercase">
         {t("title")}
       </h2>
       {detail.timeline.length === 0 ? (
-        <p className="mt-1.5 text-slate-500">{t("empty")}</p>
+        <p className="mt-1.5 text-muted">{t("empty")}</p>
       ) : (
         <ol className="mt-2 space-y-2 border-l border-slate-200 pl-3">
           {detail.timeline.map((entry) => {
@@ -39,19 +39,19 @@ export async function HistoryTimeline({ detail }: { detail: ConversationDetail }
               <li key={entry.id}>
                 <p>{t(`kinds.${key}`, { actor, to: name(data.to), kind: entry.kind })}</p>
                 {isCounts(data.transferred) ? (
-                  <p className="text-slate-600">{t("transferred", data.transferred)}</p>
+                  <p className="text-muted">{t("transferred", data.transferred)}</p>
                 ) : null}
-                {data.markedUnread === true ? <p className="text-slate-600">{t("markedUnreadToo")}</p> : null}
+                {data.markedUnread === true ? <p className="text-muted">{t("markedUnreadToo")}</p> : null}
                 {typeof data.reason === "string" ? (
-                  <p className="text-slate-600">{t("reason", { reason: data.reason })}</p>
+                  <p className="text-muted">{t("reason", { reason: data.reason })}</p>
                 ) : null}
                 {typeof data.handOverTo === "string" ? (
-                  <p className="text-slate-600">{t("handOver", { name: name(data.handOverTo) })}</p>
+                  <p className="text-muted">{t("handOver", { name: name(data.handOverTo) })}</p>
                 ) : null}
                 {entry.kind === "conversation.closed" && "to" in data ? (
-                  <p className="text-slate-600">{t("ownerChange", { from: name(data.from ?? null), to: name(data.to) })}</p>
+                  <p className="text-muted">{t("ownerChange", { from: name(data.from ?? null), to: name(data.to) })}</p>
                 ) : null}
-                <time dateTime={entry.createdAt.toISOString()} className="text-xs text-slate-500">
+                <time dateTime={entry.createdAt.toISOString()} className="text-xs text-muted">
                   {format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </time>
               </li>

@@ -42,14 +42,14 @@ export async function InboxFiltersForm({
         buttonLabel={t("apply")}
       />
       {filtersToQuery(filters) !== filtersToQuery(resolveFilters({}, role)) ? (
-        <Link href={action} className="text-xs text-brand-700 underline">
+        <Link href={action} className="text-xs text-brand-600 underline">
           {t("clear")}
         </Link>
       ) : null}
       <div className="grid grid-cols-2 gap-2">
         {role !== "support" ? (
           <div>
-            <label htmlFor="filter-status" className="block text-xs font-medium text-slate-600">
+            <label htmlFor="filter-status" className="block text-xs font-medium text-muted">
               {t("status")}
             </label>
             <select id="filter-status" name="status" defaultValue={filters.status} className={selectClass}>
@@ -63,7 +63,7 @@ export async function InboxFiltersForm({
         ) : null}
         {canPickOwner ? (
           <div>
-            <label htmlFor="filter-owner" className="block text-xs font-medium text-slate-600">
+            <label htmlFor="filter-owner" className="block text-xs font-medium text-muted">
               {t("owner")}
             </label>
             <select id="filter-owner" name="owner" defaultValue={filters.owner} className={selectClass}>
@@ -82,7 +82,7 @@ export async function InboxFiltersForm({
         ) : null}
         {canPickOwner && options.groups.length ? (
           <div>
-            <label htmlFor="filter-group" className="block text-xs font-medium text-slate-600">
+            <label htmlFor="filter-group" className="block text-xs font-medium text-muted">
               {t("group")}
             </label>
             <select id="filter-group" name="group" defaultValue={filters.groupId ?? ""} className={selectClass}>

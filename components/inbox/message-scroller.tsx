@@ -10,7 +10,8 @@ export function MessageScroller({ count, label, children }: { count: number; lab
     if (element) element.scrollTop = element.scrollHeight;
   }, [count]);
   return (
-    <ol ref={list} aria-label={label} className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-slate-100 p-4" data-testid="messages">
+    // Focusable so a keyboard can scroll back through the history (nothing inside takes focus).
+    <ol ref={list} aria-label={label} tabIndex={0} className="min-h-0 flex-1 space-y-2 overflow-y-auto bg-slate-100 p-4" data-testid="messages">
       {children}
     </ol>
   );

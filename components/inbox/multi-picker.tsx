@@ -28,7 +28,7 @@ export function MultiPicker({
       <fieldset className="max-h-44 overflow-y-auto rounded-md border border-slate-200">
         <legend className="sr-only">{label}</legend>
         {visible.length === 0 ? (
-          <p className="px-3 py-2 text-sm text-slate-500">
+          <p className="px-3 py-2 text-sm text-muted">
             {kind === "users" ? t("noMatch") : items.length === 0 ? t("noGroups") : t("noGroupMatch")}
           </p>
         ) : null}
@@ -44,7 +44,7 @@ export function MultiPicker({
           </label>
         ))}
       </fieldset>
-      <p className="text-xs text-slate-500">{t("chosen", { count: value.length })}</p>
+      <p className="text-xs text-muted">{t("chosen", { count: value.length })}</p>
     </div>
   );
 }

@@ -49,7 +49,7 @@ export function ReplyBox({ conversationId, windowOpen }: { conversationId: strin
 
   if (!windowOpen) {
     return (
-      <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-slate-600" data-testid="reply-closed">
+      <p className="border-t border-slate-200 bg-white px-4 py-3 text-sm text-muted" data-testid="reply-closed">
         {t("windowClosed")}
       </p>
     );
@@ -87,7 +87,7 @@ export function ReplyBox({ conversationId, windowOpen }: { conversationId: strin
           {pending ? t("sending") : t("send")}
         </Button>
       </div>
-      <p id="reply-help" className="mt-1 text-xs text-slate-500">
+      <p id="reply-help" className="mt-1 text-xs text-muted">
         {t("help")}
       </p>
       {error ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { countSelectionAction } from "@/lib/actions/inbox";
 import type { BulkSelection } from "@/lib/assignment/bulk-input";
 import type { DomainError } from "@/lib/errors";
@@ -26,6 +26,8 @@ export function SelectionToolbar({
   const [all, setAll] = useState<{ count: number; cutoff: string } | null>(null);
   const [error, setError] = useState<DomainError | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
+  // A finished bulk turns selection off and its button goes away: focus comes back to this box.
+  const selectBox = useRef<HTMLInputElement>(null);
   const paramsKey = JSON.stringify(filterParams);
 
   useEffect(() => {
@@ -58,6 +60,7 @@ export function SelectionToolbar({
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
         <label className="flex items-center gap-2 font-medium">
           <input
+            ref={selectBox}
             type="checkbox"
             checked={mode !== "off"}
             onChange={(e) => setMode(e.target.checked ? "individual" : "off")}
@@ -84,7 +87,7 @@ export function SelectionToolbar({
             {formatted === null ? t("counting") : t("selected", { count: count ?? 0, formatted })}
           </p>
           {mode === "individual" && selected.size > 0 ? (
-            <button type="button" onClick={clear} className="text-brand-700 underline">
+            <button type="button" onClick={clear} className="text-brand-600 underline">
               {t("clear")}
             </button>
           ) : null}
@@ -117,6 +120,7 @@ export function SelectionToolbar({
           assignees={assignees}
           groups={groups}
           onFinished={() => setMode("off")}
+          returnFocusTo={selectBox}
         />
       ) : null}
     </div>

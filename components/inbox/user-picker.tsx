@@ -38,7 +38,7 @@ export function UserPicker({
         aria-describedby={describedBy}
         className="max-h-44 overflow-y-auto rounded-md border border-slate-200"
       >
-        {visible.length === 0 ? <p className="px-3 py-2 text-sm text-slate-500">{t("noMatch")}</p> : null}
+        {visible.length === 0 ? <p className="px-3 py-2 text-sm text-muted">{t("noMatch")}</p> : null}
         {visible.map((u) => (
           <label key={u.id} className="flex cursor-pointer items-center gap-2 px-3 py-1.5 text-sm hover:bg-slate-50">
             <input

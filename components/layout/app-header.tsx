@@ -13,7 +13,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
     // On a phone the sections get a row of their own under the name and account links, rather
     // than being squeezed out of sight between them.
     <header className="flex shrink-0 flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2 sm:h-14 sm:flex-nowrap sm:py-0">
-      <Link href="/" className="text-lg font-bold text-brand-700">
+      <Link href="/" className="text-lg font-bold text-brand-600">
         {t("app.name")}
       </Link>
       <nav aria-label={t("nav.main")} className="order-last -mx-2 flex w-full min-w-0 items-center gap-1 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
@@ -25,25 +25,22 @@ export async function AppHeader({ actor }: { actor: Actor }) {
       <div className="ml-auto flex items-center gap-3 text-sm">
         <span className="hidden text-right leading-tight sm:block" data-testid="current-user">
           <span className="block font-medium">{actor.name}</span>
-          <span className="block text-xs text-slate-500">
+          <span className="block text-xs text-muted">
             {t(`roles.${actor.role}`)} · {actor.accountName}
           </span>
-          <Link href="/password" className="block text-xs text-brand-700 underline-offset-2 hover:underline">
+          <Link href="/password" className="block text-xs text-brand-600 underline-offset-2 hover:underline">
             {t("nav.changePassword")}
           </Link>
         </span>
-        <Link href="/password" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 sm:hidden" aria-label={t("nav.changePassword")}>
+        <Link href="/password" className="rounded-md px-2 py-1 text-muted hover:bg-slate-100 sm:hidden" aria-label={t("nav.changePassword")}>
           {t("nav.changePasswordShort")}
         </Link>
         <form action={setLocaleAction}>
           <input type="hidden" name="locale" value={otherLocale} />
-          <button
-            type="submit"
-            className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100"
-            aria-label={`${t("nav.language")}: ${t(`nav.languages.${otherLocale}`)}`}
-            lang={otherLocale}
-          >
-            {otherLocale.toUpperCase()}
+          {/* Named "Idioma: EN", so saying what is shown ("EN") presses it; the tooltip spells the language out. */}
+          <button type="submit" className="rounded-md px-2 py-1 text-muted hover:bg-slate-100" title={t(`nav.languages.${otherLocale}`)}>
+            <span className="sr-only">{t("nav.language")}: </span>
+            <span lang={otherLocale}>{otherLocale.toUpperCase()}</span>
           </button>
         </form>
         <form action={signOutAction}>

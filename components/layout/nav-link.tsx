@@ -12,7 +12,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
       aria-current={active ? "page" : undefined}
       className={clsx(
         "shrink-0 rounded-md px-3 py-1.5 text-sm font-medium whitespace-nowrap",
-        active ? "bg-brand-50 text-brand-800" : "text-slate-600 hover:bg-slate-100",
+        active ? "bg-brand-50 text-brand-700" : "text-muted hover:bg-slate-100",
       )}
     >
       {children}

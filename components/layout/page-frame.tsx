@@ -24,7 +24,7 @@ export function PageFrame({
       <header className="flex flex-wrap items-end gap-3">
         <div className="min-w-0 flex-1">
           <h1 className="text-xl font-semibold">{title}</h1>
-          {intro ? <p className="text-sm text-slate-600">{intro}</p> : null}
+          {intro ? <p className="text-sm text-muted">{intro}</p> : null}
         </div>
         {action}
       </header>

@@ -11,16 +11,21 @@ import { useLive } from "./live-provider";
 export function WaitingBanner() {
   const live = useLive();
   const t = useTranslations("live");
-  if (!live || live.waiting === 0) return null;
+  const waiting = live?.waiting ?? 0;
+  // The region is always there, so "3 nuevas" is announced when it appears, politely.
   return (
-    <button
-      type="button"
-      onClick={live.applyWaiting}
-      className="w-full bg-sky-50 px-3 py-1.5 text-sm font-medium text-sky-900 hover:bg-sky-100"
-      data-testid="live-waiting"
-    >
-      {t("waiting", { count: live.waiting })}
-    </button>
+    <div aria-live="polite">
+      {waiting > 0 ? (
+        <button
+          type="button"
+          onClick={live?.applyWaiting}
+          className="w-full bg-sky-50 px-3 py-1.5 text-sm font-medium text-sky-900 hover:bg-sky-100"
+          data-testid="live-waiting"
+        >
+          {t("waiting", { count: waiting })}
+        </button>
+      ) : null}
+    </div>
   );
 }
 
@@ -54,11 +59,11 @@ export function LostGuard({ children }: { children: React.ReactNode }) {
   return <LostNotice />;
 }
 
-/** "Esta conversación se asignó a otra persona", where the conversation was. */
+/** "Esta conversación se asignó a otra persona", where the conversation was (the live provider announces it). */
 export function LostNotice() {
   const t = useTranslations("live");
   return (
-    <CenteredNotice role="alert" testId="live-lost" title={t("lost")} text={t("lostHint")} link={{ href: "/inbox", label: t("backToInbox") }} />
+    <CenteredNotice testId="live-lost" title={t("lost")} text={t("lostHint")} link={{ href: "/inbox", label: t("backToInbox") }} />
   );
 }
 
@@ -78,7 +83,7 @@ export function AssignedNotices() {
           <Link href={`/inbox/${notice.id}`} className="flex-1 text-slate-900 hover:underline" onClick={() => live?.dismiss(notice.id)}>
             {t("assigned", { name: notice.name })}
           </Link>
-          <button type="button" onClick={() => live?.dismiss(notice.id)} className="text-slate-600 hover:text-slate-900" aria-label={t("dismiss")}>
+          <button type="button" onClick={() => live?.dismiss(notice.id)} className="text-muted hover:text-slate-900" aria-label={t("dismiss")}>
             ×
           </button>
         </div>
@@ -98,7 +103,7 @@ export function NotificationOffer() {
     <button
       type="button"
       onClick={() => void Notification.requestPermission().then(() => setAskable(false))}
-      className="px-3 py-1 text-left text-xs text-brand-700 underline"
+      className="px-3 py-1 text-left text-xs text-brand-600 underline"
     >
       {t("enableNotifications")}
     </button>

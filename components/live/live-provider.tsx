@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { conversationNameAction } from "@/lib/actions/inbox";
 import type { LiveEvent, PresenceState } from "@/lib/live/events";
+import { announcePolitely } from "./announcer";
 
 export interface Teammate {
   userId: string;
@@ -62,6 +64,7 @@ function announce(conversationId: string, state: PresenceState) {
  */
 export function LiveProvider({ openId, children }: { openId: string | null; children: React.ReactNode }) {
   const router = useRouter();
+  const t = useTranslations("live");
   const [, startTransition] = useTransition();
   const [waiting, setWaiting] = useState(0);
   const [lost, setLost] = useState(false);
@@ -97,6 +100,8 @@ export function LiveProvider({ openId, children }: { openId: string | null; chil
           if (event.id === openId) {
             lostRef.current = true;
             setLost(true);
+            // The pane it replaces is gone; the page changes under it: the layout's region says it.
+            announcePolitely(t("lost"));
             // The list moves on without it; the pane keeps saying why (the list page shows it from ?lost=).
             const params = new URLSearchParams(window.location.search);
             params.set("lost", event.id);
@@ -136,7 +141,7 @@ export function LiveProvider({ openId, children }: { openId: string | null; chil
         }
       }
     },
-    [openId, refresh],
+    [openId, refresh, t],
   );
 
   useEffect(() => {

@@ -61,7 +61,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
           <h2 id={headingId} className="font-semibold break-words">
             {group.name}
           </h2>
-          <p className="text-xs text-slate-500">{t("members", { count: group.members.length })}</p>
+          <p className="text-xs text-muted">{t("members", { count: group.members.length })}</p>
         </div>
         <Button type="button" variant="ghost" className="px-2 py-1" onClick={() => open(setRenaming)} aria-label={`${t("rename")} ${group.name}`}>
           {t("rename")}
@@ -72,13 +72,13 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       </div>
 
       {group.members.length === 0 ? (
-        <p className="text-sm text-slate-500">{t("noMembers")}</p>
+        <p className="text-sm text-muted">{t("noMembers")}</p>
       ) : (
         <ul className="divide-y divide-slate-100 text-sm">
           {group.members.map((m) => (
             <li key={m.id} className="flex items-center gap-2 py-1.5">
               <span className="min-w-0 flex-1 truncate">
-                {m.name} <span className="text-xs text-slate-500">· {tr(m.role)}{m.active ? "" : ` · ${t("inactiveMember")}`}</span>
+                {m.name} <span className="text-xs text-muted">· {tr(m.role)}{m.active ? "" : ` · ${t("inactiveMember")}`}</span>
               </span>
               <button
                 type="button"
@@ -95,7 +95,7 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
       )}
 
       {candidates.length === 0 ? (
-        <p className="text-xs text-slate-500">{t("noCandidates")}</p>
+        <p className="text-xs text-muted">{t("noCandidates")}</p>
       ) : (
         <form
           className="flex gap-2"
@@ -163,13 +163,15 @@ export function GroupCard({ group, candidates }: { group: AccountGroup; candidat
         </form>
       </Dialog>
 
+      {/* Left open on success: it leaves with the card, and the focus goes to the page rather than to
+          the card's button just before the card goes. */}
       <Dialog open={deleting} onOpenChange={closeWith(setDeleting)} title={t("deleteTitle")} description={t("deleteConfirm", { name: group.name })}>
         <ActionError error={dialogError} />
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={() => closeWith(setDeleting)(false)}>
             {t("cancel")}
           </Button>
-          <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => deleteGroupAction({ groupId: group.id }), () => setDeleting(false), setDialogError)}>
+          <Button type="button" variant="danger" disabled={pending} onClick={() => run(() => deleteGroupAction({ groupId: group.id }), undefined, setDialogError)}>
             {t("delete")}
           </Button>
         </div>

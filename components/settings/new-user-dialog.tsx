@@ -84,8 +84,10 @@ export function NewUserDialog() {
                 {t("initialPassword")}
               </label>
               <div className="flex gap-2">
+                {/* In place of the form that had focus: selected at once, ready to copy. */}
                 <input
                   id="initial-password"
+                  autoFocus
                   readOnly
                   value={created.password}
                   onFocus={(e) => e.currentTarget.select()}
@@ -135,7 +137,7 @@ export function NewUserDialog() {
                 <label key={r} className="flex items-start gap-2 text-sm">
                   <input type="radio" name="new-user-role" value={r} checked={role === r} onChange={() => setRole(r)} className="mt-0.5 size-4 accent-brand-600" />
                   <span>
-                    <span className="font-medium">{tr(r)}</span> <span className="text-slate-500">— {t(`roleHelp.${r}`)}</span>
+                    <span className="font-medium">{tr(r)}</span> <span className="text-muted">— {t(`roleHelp.${r}`)}</span>
                   </span>
                 </label>
               ))}

@@ -78,7 +78,7 @@ export function UserRowActions({ user, isSelf = false }: { user: Person; isSelf?
         title={t("changeRoleTitle")}
         description={newRole ? t("changeRoleConfirm", { name: user.name, from: tr(user.role), to: tr(newRole) }) : undefined}
       >
-        <p className="mb-4 text-sm text-slate-600">{t("changeRoleGroups")}</p>
+        <p className="mb-4 text-sm text-muted">{t("changeRoleGroups")}</p>
         <div className="flex justify-end gap-2">
           <Button type="button" variant="secondary" onClick={() => setNewRole(null)}>
             {t("cancel")}

@@ -6,7 +6,6 @@ export function CenteredNotice({
   text,
   link,
   heading = false,
-  role,
   testId,
 }: {
   title: string;
@@ -14,14 +13,13 @@ export function CenteredNotice({
   link: { href: string; label: string };
   /** The page's own <h1> (a page of its own) rather than a line inside another page. */
   heading?: boolean;
-  role?: "alert";
   testId?: string;
 }) {
   return (
-    <div role={role} className="m-auto max-w-md space-y-3 p-8 text-center" data-testid={testId}>
+    <div className="m-auto max-w-md space-y-3 p-8 text-center" data-testid={testId}>
       {heading ? <h1 className="text-xl font-semibold">{title}</h1> : <p className="font-medium">{title}</p>}
-      <p className="text-sm text-slate-600">{text}</p>
-      <Link href={link.href} className="inline-block text-sm font-medium text-brand-700 underline">
+      <p className="text-sm text-muted">{text}</p>
+      <Link href={link.href} className="inline-block text-sm font-medium text-brand-600 underline">
         {link.label}
       </Link>
     </div>

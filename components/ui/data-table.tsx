@@ -28,7 +28,7 @@ export function DataTable({
     <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" data-testid={testId}>
         <caption className="sr-only">{label}</caption>
-        <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
+        <thead className="bg-slate-50 text-xs text-muted uppercase">
           <tr>
             {columns.map((column) => {
               const { label: text, align } = typeof column === "string" ? { label: column, align: undefined } : column;

@@ -14,11 +14,14 @@ export const USERS = {
   basicAdmin: { email: "admin@demo-basico.test", name: "Patricia Rojas" },
 } as const;
 
-export async function signIn(page: Page, email: string, password = PASSWORD) {
+/** The sign-in form's labels in Spanish; pass the catalogue's `login` for another language. */
+const SIGN_IN_LABELS = { email: "Correo electrónico", password: "Contraseña", submit: "Iniciar sesión" };
+
+export async function signIn(page: Page, email: string, password = PASSWORD, labels = SIGN_IN_LABELS) {
   await page.goto("/login");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(password);
-  await page.getByRole("button", { name: "Iniciar sesión" }).click();
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole("button", { name: labels.submit }).click();
   await expect(page).not.toHaveURL(/\/login/);
   await page.waitForLoadState("networkidle");
 }

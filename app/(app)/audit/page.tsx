@@ -52,7 +52,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         empty={
           <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
             <p className="font-medium">{t("empty")}</p>
-            <p className="text-sm text-slate-500">{t("emptyHint")}</p>
+            <p className="text-sm text-muted">{t("emptyHint")}</p>
           </div>
         }
         testId="audit-table"
@@ -63,7 +63,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {row.closedNow || actor.role === "admin" ? (
                 <Link
                   href={`/inbox/${row.id}${row.closedNow ? "?status=closed" : ""}`}
-                  className="font-medium text-brand-700 underline"
+                  className="font-medium text-brand-600 underline"
                   aria-label={t("openTimeline", { name: row.contactName })}
                 >
                   {row.contactName}
@@ -71,7 +71,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ) : (
                 <span className="font-medium">{row.contactName}</span>
               )}
-              <span className="block text-xs text-slate-500">{row.contactPhone}</span>
+              <span className="block text-xs text-muted">{row.contactPhone}</span>
             </td>
             <td className="px-3 py-2 whitespace-nowrap">
               <time dateTime={row.closedAt.toISOString()}>{format.dateTime(row.closedAt, { dateStyle: "medium", timeStyle: "short" })}</time>
@@ -89,12 +89,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </DataTable>
       <nav className="flex gap-4 text-sm">
         {cursor ? (
-          <Link href={`/audit${auditQuery(filters)}`} className="text-brand-700 underline">
+          <Link href={`/audit${auditQuery(filters)}`} className="text-brand-600 underline">
             {t("backToTop")}
           </Link>
         ) : null}
         {page.nextCursor ? (
-          <Link href={`/audit${auditQuery({ ...filters, cursor: page.nextCursor })}`} className="text-brand-700 underline">
+          <Link href={`/audit${auditQuery({ ...filters, cursor: page.nextCursor })}`} className="text-brand-600 underline">
             {t("older")}
           </Link>
         ) : null}

@@ -41,7 +41,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         label={t("title")}
         columns={[t("name"), t("phone"), t("company"), t("owner"), { label: t("openDeals"), align: "right" }]}
         rowCount={page.rows.length}
-        empty={<p className="text-slate-500">{t("empty")}</p>}
+        empty={<p className="text-muted">{t("empty")}</p>}
       >
         {page.rows.map((c) => (
           <tr key={c.id}>
@@ -54,9 +54,9 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
         ))}
       </DataTable>
       <nav className="flex gap-3 text-sm">
-        {after ? <Link href={`/contacts${base}`} className="text-brand-700 underline">{t("previous")}</Link> : null}
+        {after ? <Link href={`/contacts${base}`} className="text-brand-600 underline">{t("previous")}</Link> : null}
         {page.next ? (
-          <Link href={`/contacts?${new URLSearchParams({ ...(q ? { q } : {}), after: page.next })}`} className="text-brand-700 underline">
+          <Link href={`/contacts?${new URLSearchParams({ ...(q ? { q } : {}), after: page.next })}`} className="text-brand-600 underline">
             {t("next")}
           </Link>
         ) : null}

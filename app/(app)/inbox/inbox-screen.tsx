@@ -64,6 +64,8 @@ export async function InboxScreen({
           detail ? "hidden" : "flex",
         )}
       >
+        {/* With a conversation open, its contact's name is the page's <h1>. */}
+        {detail ? null : <h1 className="sr-only">{t("title")}</h1>}
         {readOnly ? <p className="bg-sky-50 px-3 py-2 text-xs text-sky-800">{t("supportNotice")}</p> : null}
         {lostNotice ? (
           // On a phone the pane is hidden behind the list: the notice goes on top of it.
@@ -110,7 +112,7 @@ export async function InboxScreen({
         ) : lostNotice ? (
           <LostNotice />
         ) : (
-          <p className="m-auto max-w-xs p-6 text-center text-sm text-slate-500">{t("pickOne")}</p>
+          <p className="m-auto max-w-xs p-6 text-center text-sm text-muted">{t("pickOne")}</p>
         )}
       </div>
     </div>

@@ -33,14 +33,14 @@ export default async function AutomationsPage() {
     <PageFrame title={t("title")} intro={t("intro")} spacing={8}>
 
       <PageSection id="flows-title" title={t("flows")}>
-        {flows.length === 0 ? <p className="text-sm text-slate-500">{t("noFlows")}</p> : null}
+        {flows.length === 0 ? <p className="text-sm text-muted">{t("noFlows")}</p> : null}
         <ul className="space-y-2">
           {flows.map((flow) => (
             <li key={flow.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="flow">
               <div className="flex flex-wrap items-start gap-3">
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{flow.name}</p>
-                  <p className="text-sm text-slate-600">
+                  <p className="text-sm text-muted">
                     {t("when")} <span className="font-medium">{t(`triggers.${flow.trigger}`)}</span>
                   </p>
                   <ol className="mt-1 list-decimal pl-5 text-sm text-slate-700">
@@ -57,7 +57,7 @@ export default async function AutomationsPage() {
                     ))}
                   </ol>
                   {flow.actions.some((a) => a.type === "webhook") ? (
-                    <p className="mt-1 text-xs break-all text-slate-500">
+                    <p className="mt-1 text-xs break-all text-muted">
                       {t("signingSecret")}: <code>{flow.signingSecret}</code>
                     </p>
                   ) : null}
@@ -78,7 +78,7 @@ export default async function AutomationsPage() {
           label={t("runs")}
           columns={[t("columns.when"), t("columns.flow"), t("columns.event"), t("columns.status"), t("columns.attempts"), t("columns.error")]}
           rowCount={jobs.length}
-          empty={<p className="text-sm text-slate-500">{t("noRuns")}</p>}
+          empty={<p className="text-sm text-muted">{t("noRuns")}</p>}
           testId="runs"
         >
           {jobs.map((job) => (
@@ -91,7 +91,7 @@ export default async function AutomationsPage() {
               <td className="px-3 py-2">
                 {t(`status.${job.status}`)}
                 {job.status === "pending" && job.attempts > 0 ? (
-                  <span className="block text-xs text-slate-500">
+                  <span className="block text-xs text-muted">
                     {t("retryAt", { at: format.dateTime(job.availableAt, { timeStyle: "medium" }) })}
                   </span>
                 ) : null}

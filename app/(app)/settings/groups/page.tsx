@@ -20,7 +20,7 @@ export default async function GroupsPage() {
     <PageFrame title={t("title")} intro={t("intro")}>
       <NewGroupForm />
       {groups.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{t("empty")}</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-muted">{t("empty")}</p>
       ) : (
         <ul className="grid gap-3 md:grid-cols-2">
           {groups.map((group) => (

@@ -42,9 +42,9 @@ export default async function PlanPage() {
             <li key={plan} className={`space-y-2 rounded-lg border bg-white p-4 ${plan === actor.plan ? "border-brand-600 ring-1 ring-brand-600" : "border-slate-200"}`}>
               <p className="flex items-center gap-2 font-semibold">
                 {t(`plans.${plan}`)}
-                {plan === actor.plan ? <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{t("plan.currentBadge")}</span> : null}
+                {plan === actor.plan ? <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">{t("plan.currentBadge")}</span> : null}
               </p>
-              <p className="text-xs text-slate-500">{t("plan.withAddons")}</p>
+              <p className="text-xs text-muted">{t("plan.withAddons")}</p>
               {features.length ? (
                 <ul className="list-disc pl-5 text-sm text-slate-700">
                   {features.map((f) => (
@@ -52,7 +52,7 @@ export default async function PlanPage() {
                   ))}
                 </ul>
               ) : (
-                <p className="text-sm text-slate-500">—</p>
+                <p className="text-sm text-muted">—</p>
               )}
               {plan === actor.plan ? null : <PlanChoice from={actor.plan} to={plan} />}
             </li>
@@ -69,11 +69,11 @@ export default async function PlanPage() {
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">
                     {t(`addons.${addon}`)}{" "}
-                    <span className={active ? "text-sm text-emerald-700" : "text-sm text-slate-500"}>
+                    <span className={active ? "text-sm text-emerald-700" : "text-sm text-muted"}>
                       · {active ? t("plan.addonActive") : t("plan.addonInactive")}
                     </span>
                   </p>
-                  <p className="text-sm text-slate-600">{t(`plan.addonDescription.${addon}`)}</p>
+                  <p className="text-sm text-muted">{t(`plan.addonDescription.${addon}`)}</p>
                 </div>
                 <AddonToggle addon={addon} active={active} />
               </li>

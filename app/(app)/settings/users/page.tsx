@@ -22,16 +22,16 @@ export default async function UsersPage() {
         label={t("title")}
         columns={[t("name"), t("role"), t("status"), t("actions")]}
         rowCount={people.length}
-        empty={<p className="text-sm text-slate-500">{t("empty")}</p>}
+        empty={<p className="text-sm text-muted">{t("empty")}</p>}
         testId="users"
       >
         {people.map((person) => (
-          <tr key={person.id} data-testid="user-row" className={person.active ? undefined : "bg-slate-50 text-slate-500"}>
+          <tr key={person.id} data-testid="user-row" className={person.active ? undefined : "bg-slate-50 text-muted"}>
             <td className="px-3 py-2">
               <span className="block font-medium">
-                {person.name} {person.id === actor.userId ? <span className="font-normal text-slate-500">{t("you")}</span> : null}
+                {person.name} {person.id === actor.userId ? <span className="font-normal text-muted">{t("you")}</span> : null}
               </span>
-              <span className="block text-xs break-all text-slate-500">{person.email}</span>
+              <span className="block text-xs break-all text-muted">{person.email}</span>
             </td>
             <td className="px-3 py-2 whitespace-nowrap">{tr(person.role)}</td>
             <td className="px-3 py-2">
@@ -49,7 +49,7 @@ export default async function UsersPage() {
                   {person.active ? (
                     t("openConversations", { count: person.openConversations })
                   ) : (
-                    <Link href="/inbox?owner=inactive" className="text-brand-700 underline">
+                    <Link href="/inbox?owner=inactive" className="text-brand-600 underline">
                       {t("openConversations", { count: person.openConversations })} · {t("findConversations")}
                     </Link>
                   )}

@@ -31,13 +31,13 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
       <PageSection id="number-title" title={t("numberTitle")} card compact>
         {number.channel ? (
           <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
-            <dt className="text-slate-600">{t("displayPhone")}</dt>
+            <dt className="text-muted">{t("displayPhone")}</dt>
             <dd className="font-medium">{number.channel.displayPhone}</dd>
-            <dt className="text-slate-600">{t("phoneNumberId")}</dt>
+            <dt className="text-muted">{t("phoneNumberId")}</dt>
             <dd className="font-mono break-all">{number.channel.phoneNumberId}</dd>
           </dl>
         ) : (
-          <p className="text-sm text-slate-600">{t("noNumber")}</p>
+          <p className="text-sm text-muted">{t("noNumber")}</p>
         )}
       </PageSection>
 
@@ -46,7 +46,7 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
           <h2 id="dead-letters-title" className="font-semibold">
             {t("deadLettersTitle")}
           </h2>
-          <p className="text-sm text-slate-600">{t("deadLettersIntro")}</p>
+          <p className="text-sm text-muted">{t("deadLettersIntro")}</p>
         </div>
         <p className="text-sm font-medium" role="status" data-testid="dead-letter-count">
           {t("count", { count: letters.total })}
@@ -54,7 +54,7 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
         {letters.rows.length === 0 ? (
           <div className="rounded-lg border border-dashed border-slate-300 p-8 text-center">
             <p className="font-medium">{t("empty")}</p>
-            <p className="text-sm text-slate-600">{t("emptyHint")}</p>
+            <p className="text-sm text-muted">{t("emptyHint")}</p>
           </div>
         ) : (
           <ol className="space-y-2">
@@ -62,7 +62,7 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
               <li key={letter.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" data-testid="dead-letter">
                 <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
                   <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900">{t(`kind.${letter.kind}`)}</span>
-                  <span className="text-slate-600">
+                  <span className="text-muted">
                     {t("receivedAt")}{" "}
                     <time dateTime={letter.receivedAt.toISOString()}>
                       {format.dateTime(letter.receivedAt, { dateStyle: "medium", timeStyle: "medium" })}
@@ -73,12 +73,12 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
                   <span className="font-medium">{t("reason")}:</span> {letter.reason}
                 </p>
                 <details className="text-sm">
-                  <summary className="cursor-pointer text-brand-700 underline">{t("payload")}</summary>
+                  <summary className="cursor-pointer text-brand-600 underline">{t("payload")}</summary>
                   <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-50 p-3 text-xs break-all whitespace-pre-wrap text-slate-800">
                     {letter.payload}
                   </pre>
                   {letter.truncated ? (
-                    <p className="mt-1 text-xs text-slate-600">
+                    <p className="mt-1 text-xs text-muted">
                       {t("truncated", { shown: SHOWN_PAYLOAD, total: letter.payloadLength })}
                     </p>
                   ) : null}
@@ -90,12 +90,12 @@ export default async function WhatsAppSettingsPage({ searchParams }: { searchPar
         {before || letters.nextBefore ? (
           <nav aria-label={t("pages")} className="flex gap-4 text-sm">
             {before ? (
-              <Link href="/settings/whatsapp" className="text-brand-700 underline">
+              <Link href="/settings/whatsapp" className="text-brand-600 underline">
                 {t("backToTop")}
               </Link>
             ) : null}
             {letters.nextBefore ? (
-              <Link href={`/settings/whatsapp?before=${letters.nextBefore}`} className="text-brand-700 underline">
+              <Link href={`/settings/whatsapp?before=${letters.nextBefore}`} className="text-brand-600 underline">
                 {t("older")}
               </Link>
             ) : null}

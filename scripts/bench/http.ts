@@ -71,6 +71,7 @@ export async function benchHttp({ quick, say }: { quick: boolean; say: Say }): P
   url.pathname = `/${name}`;
   let conn: Connection | null = null;
   let server: Awaited<ReturnType<typeof startAppServer>> | null = null;
+  let second: Awaited<ReturnType<typeof startAppServer>> | null = null;
   try {
     conn = await connect({ url: url.toString(), poolSize: 4 });
     const started = performance.now();
@@ -131,6 +132,24 @@ export async function benchHttp({ quick, say }: { quick: boolean; say: Say }): P
     const answered = hooks.requests.total - hooks.non2xx - hooks.errors;
     say(`  webhook firmado, un mensaje por entrega, 50 conexiones, ${seconds} s: ${(stored / seconds).toFixed(0)} guardados/s (${fmt(stored)}), p50 ${hooks.latency.p50} ms, p99 ${hooks.latency.p99} ms; ${hooks.non2xx} respuestas no 2xx, ${hooks.errors} errores; perdidos (200 sin guardar): ${Math.max(0, answered - stored)}   objetivo ≥ 500/s, p99 ≤ 100 ms, 0 perdidos`);
 
+    // Node runs one thread: on this 2-core machine a deployment runs one instance per core.
+    // The same load split over two instances on the same database, for comparison.
+    second = await startAppServer(PORT + 1, { DATABASE_URL: url.toString(), AUTH_SECRET: secret, TURNO_WORKER: "off" }, new AbortController().signal);
+    const both = async (connections: number, request: (i: number) => autocannon.Request) => {
+      const runs = await Promise.all(
+        [base, second!.url].map((target, i) => autocannon({ url: target, connections: connections / 2, duration: seconds, requests: [request(i)] })),
+      );
+      return {
+        rps: runs.reduce((sum, r) => sum + r.requests.average, 0),
+        p99: Math.max(...runs.map((r) => r.latency.p99)),
+        failed: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+      };
+    };
+    const pages2 = await both(10, () => pageRequest);
+    const hooks2 = await both(50, (i) => webhookRequest(customers, `two${i}`));
+    const stored2 = (await storedWith("two0")) + (await storedWith("two1"));
+    say(`  con dos instancias (una por núcleo), la misma carga repartida: páginas ${pages2.rps.toFixed(0)} req/s, p99 ≤ ${pages2.p99} ms; webhook ${(stored2 / seconds).toFixed(0)} guardados/s, p99 ≤ ${hooks2.p99} ms; ${pages2.failed + hooks2.failed} fallidas (las cifras de abajo son de una instancia)`);
+
     // A customer writes while a bulk of 100,000 holds the rows it is assigning.
     const actor = (await loadActor(conn.db, adminId))!;
     const params = { status: "all", owner: "unassigned" };
@@ -181,6 +200,7 @@ export async function benchHttp({ quick, say }: { quick: boolean; say: Say }): P
     say(`figure webhook_p99_ms_50 ${hooks.latency.p99}`);
     say(`figure webhook_during_bulk_p99_ms ${percentile(latencies, 0.99).toFixed(0)}`);
   } finally {
+    await second?.stop();
     await server?.stop();
     await conn?.close();
     await admin.unsafe(`drop database if exists "${name}" with (force)`);

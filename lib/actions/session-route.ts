@@ -38,6 +38,8 @@ export function sessionRoute<Q>(
     try {
       return await handler({ request, db: await getDb(), actor, query: spec.query(new URL(request.url).searchParams), log });
     } catch (error) {
+      // The browser left mid-request (a page change cancels its presence beat): nobody to answer, nothing went wrong.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       log.error({ err: error }, "route failed");
       return new Response("unexpected", { status: 500, headers: { "cache-control": "no-store" } });
     }

@@ -98,8 +98,9 @@ export function inboundStatement(accountId: string, message: WebhookMessage, pro
           for no key update of c skip locked
         ), updated as (
           update conversations c set ${summaryUpdate(sentAt, sql`${preview}`)}
-          from locked l where c.account_id = ${accountId} and c.id = l.id
-          returning c.id, l.status as was, l.owner_id
+          from locked l join stored s on s.conversation_id = l.id
+          where c.account_id = ${accountId} and c.id = l.id
+          returning c.id, l.status as was, l.owner_id, s.id as message_id
         ), deferred as (
           insert into inbound_pending (account_id, message_id, conversation_id, sent_at, preview)
           select ${accountId}, s.id, s.conversation_id, ${sentAt}, ${preview} from stored s
@@ -108,13 +109,9 @@ export function inboundStatement(accountId: string, message: WebhookMessage, pro
         ), reopened as (
           ${reopenHistory(accountId)}
         ), queued as (
-          ${enqueueJobs(
+          ${openingJobs(
             accountId,
-            "conversation.opened_by_whatsapp",
-            sql`select u.id as conversation_id, jsonb_build_object('ownerId', u.owner_id, 'reopened', true, 'messageId', s.id) as payload
-                from updated u, stored s where u.was = 'closed'
-                union all
-                select c.id, jsonb_build_object('ownerId', c.owner_id, 'reopened', false, 'messageId', s.id)
+            sql`select c.id, jsonb_build_object('ownerId', c.owner_id, 'reopened', false, 'messageId', s.id)
                 from conversation c, stored s where c.created`,
           )}
         )
@@ -140,6 +137,20 @@ function reopenHistory(accountId: string): SQL {
     sql`select id as conversation_id, 'conversation.reopened' as kind,
           json_build_object('by', 'customer', 'owner', owner_id) as data
         from updated where was = 'closed'`,
+  );
+}
+
+/**
+ * The "opened by a WhatsApp message" automations: for the rows of `updated` that were closed
+ * (reopened), and for `alsoNew` (conversation_id, payload) — a conversation the message created.
+ */
+function openingJobs(accountId: string, alsoNew?: SQL): SQL {
+  return enqueueJobs(
+    accountId,
+    "conversation.opened_by_whatsapp",
+    sql`select id as conversation_id, jsonb_build_object('ownerId', owner_id, 'reopened', true, 'messageId', message_id) as payload
+        from updated where was = 'closed'
+        ${alsoNew ? sql`union all ${alsoNew}` : sql``}`,
   );
 }
 
@@ -174,12 +185,7 @@ export async function applyPendingInbound(db: Database, accountId: string, conve
         ), reopened as (
           ${reopenHistory(accountId)}
         ), queued as (
-          ${enqueueJobs(
-            accountId,
-            "conversation.opened_by_whatsapp",
-            sql`select id as conversation_id, jsonb_build_object('ownerId', owner_id, 'reopened', true, 'messageId', message_id) as payload
-                from updated where was = 'closed'`,
-          )}
+          ${openingJobs(accountId)}
         )
         select count(*)::int as n from updated`,
     ),

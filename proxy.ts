@@ -35,7 +35,7 @@ async function route(request: NextRequest, policy: string): Promise<NextResponse
 export const config = {
   // Everything but the auth API, the WhatsApp webhook (Meta has no session), the health check,
   // Next's assets and public files — and the live stream: it checks its session itself, has no
-  // page to protect, and the gate's objects would stay alive as long as the stream does (≈ 38 KB
+  // page to protect, and the gate's objects would stay alive as long as the stream does (≈ 30–35 KB
   // per open connection, measured), which is what a thousand open inboxes cost an instance.
   matcher: ["/((?!api/auth|api/whatsapp|api/health|api/live$|_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|ico|webp)$).*)"],
 };

@@ -193,16 +193,31 @@ export async function applyPendingInbound(db: Database, accountId: string, conve
   return row?.n ?? 0;
 }
 
-/** Every account's waiting summaries, a batch at a time: what the worker runs each tick. */
-export async function applyAllPendingInbound(db: Database, batch = 500): Promise<number> {
-  const waiting = await queryRows<{ account_id: string; ids: string[] }>(
-    db,
-    sql`select account_id, array_agg(distinct conversation_id) as ids
-        from (select account_id, conversation_id from inbound_pending order by created_at limit ${batch}) p
-        group by account_id`,
-  );
+/**
+ * Every account's waiting summaries whose conversations are free, a batch at a time until none
+ * is left (at most `rounds` batches): what the worker runs each tick. Only free rows are picked —
+ * a bulk still holding hundreds of conversations must not keep the others waiting behind them.
+ */
+export async function applyAllPendingInbound(db: Database, batch = 500, rounds = 20): Promise<number> {
   let applied = 0;
-  for (const { account_id, ids } of waiting) applied += await applyPendingInbound(db, account_id, ids);
+  for (let round = 0; round < rounds; round++) {
+    const waiting = await queryRows<{ account_id: string; ids: string[] }>(
+      db,
+      sql`select account_id, array_agg(distinct conversation_id) as ids
+          from (
+            select p.account_id, p.conversation_id from inbound_pending p
+            join conversations c on c.account_id = p.account_id and c.id = p.conversation_id
+            order by p.created_at
+            limit ${batch}
+            for no key update of c skip locked
+          ) free
+          group by account_id`,
+    );
+    let done = 0;
+    for (const { account_id, ids } of waiting) done += await applyPendingInbound(db, account_id, ids);
+    applied += done;
+    if (done === 0 || waiting.reduce((n, w) => n + w.ids.length, 0) < batch) break;
+  }
   return applied;
 }
 

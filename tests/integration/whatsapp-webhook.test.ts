@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Connection } from "@/db/client";
@@ -217,6 +218,25 @@ describe.skipIf(!process.env.DATABASE_URL)("locks (PostgreSQL: two sessions at o
     const body = webhookBody(s.channel.phoneNumberId, [textMessage(contact!.waId, "Hola")]);
     const carry = (tx: Tx) => tx.update(contacts).set({ ownerId: s.seller2.id }).where(eq(contacts.id, contact!.id));
     expect(await deliverWhile(carry, () => s.deliver(body))).toBe("answered");
+  });
+
+  it("the worker's sweep is not held up by summaries whose conversations a bulk still holds", async () => {
+    const s = await setup();
+    const held = await createConversation(conn.db, s.account.id, { lastMessageAt: new Date(Date.now() - 3_600_000) });
+    const free = await createConversation(conn.db, s.account.id, { unread: false, lastMessageAt: new Date(Date.now() - 3_600_000) });
+    const [contact] = await conn.db.select().from(contacts).where(eq(contacts.id, held.contactId));
+    const holdRow = (tx: Tx) => tx.update(conversations).set({ ownerId: s.seller2.id }).where(eq(conversations.id, held.id));
+    let sweptWhileHeld = -1;
+    await deliverWhile(holdRow, async () => {
+      await s.deliver(webhookBody(s.channel.phoneNumberId, [textMessage(contact!.waId, "Primero")]));
+      // A later summary, for a conversation nobody holds.
+      await conn.db.insert(inboundPending).values({ accountId: s.account.id, messageId: randomUUID(), conversationId: free.id, sentAt: new Date(), preview: "Después" });
+      // One row per batch: the oldest waiting one is held, and must not stop the sweep.
+      sweptWhileHeld = await applyAllPendingInbound(conn.db, 1);
+    });
+    expect(sweptWhileHeld).toBeGreaterThanOrEqual(1);
+    const [after] = await conn.db.select().from(conversations).where(eq(conversations.id, free.id));
+    expect(after).toMatchObject({ unread: true, lastMessagePreview: "Después" });
   });
 
   it("a delivery does not wait for a reply being stored in the same conversation", async () => {

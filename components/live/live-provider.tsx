@@ -65,6 +65,10 @@ function announce(conversationId: string, state: PresenceState) {
 export function LiveProvider({ openId, children }: { openId: string | null; children: React.ReactNode }) {
   const router = useRouter();
   const t = useTranslations("live");
+  // Read through a ref: a new translator after a refetch must not reopen the stream (onEvent is
+  // one of its effect's dependencies), or events arriving meanwhile are missed.
+  const lostText = useRef("");
+  lostText.current = t("lost");
   const [, startTransition] = useTransition();
   const [waiting, setWaiting] = useState(0);
   const [lost, setLost] = useState(false);
@@ -101,7 +105,7 @@ export function LiveProvider({ openId, children }: { openId: string | null; chil
             lostRef.current = true;
             setLost(true);
             // The pane it replaces is gone; the page changes under it: the layout's region says it.
-            announcePolitely(t("lost"));
+            announcePolitely(lostText.current);
             // The list moves on without it; the pane keeps saying why (the list page shows it from ?lost=).
             const params = new URLSearchParams(window.location.search);
             params.set("lost", event.id);
@@ -141,7 +145,7 @@ export function LiveProvider({ openId, children }: { openId: string | null; chil
         }
       }
     },
-    [openId, refresh, t],
+    [openId, refresh],
   );
 
   useEffect(() => {

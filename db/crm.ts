@@ -12,6 +12,10 @@ export const contacts = pgTable(
     id: primaryId(),
     accountId: accountRef(),
     name: text("name").notNull(),
+    // The name as the search box compares it (turno_fold, migration 0017), kept by the database:
+    // a search rechecks every candidate row the trigram index returns, and folding each name at
+    // that moment cost most of a common fragment's time (28,000 candidates: 120 ms against 33 ms).
+    nameFolded: text("name_folded").generatedAlwaysAs(sql`turno_fold(name)`),
     // E.164 as shown to people ("+573001234567"); waId is the same number as WhatsApp sends it.
     phone: text("phone").notNull(),
     waId: text("wa_id").notNull(),
@@ -26,7 +30,7 @@ export const contacts = pgTable(
     index("contacts_account_owner_idx").on(t.accountId, t.ownerId),
     // The search box (lib/sql.ts containsFolded, lib/inbox contactMatches): fragments anywhere in
     // the folded name or in the phone's digits, served by trigrams (pg_trgm, migration 0017).
-    index("contacts_name_trgm_idx").using("gin", sql`turno_fold(${t.name}) gin_trgm_ops`),
+    index("contacts_name_folded_trgm_idx").using("gin", sql`${t.nameFolded} gin_trgm_ops`),
     index("contacts_phone_trgm_idx").using("gin", sql`${t.phone} gin_trgm_ops`),
     sameAccountKey("contacts_owner_fk", [t.accountId, t.ownerId], users),
     check("contacts_wa_id_check", sql`${t.waId} ~ '^[0-9]{6,20}$'`),

@@ -27,6 +27,25 @@ export function containsFolded(column: Column, text: string): SQL {
   return sql`turno_fold(${column}) like ${containsPattern(foldText(text))}`;
 }
 
+/**
+ * The same test against a column that already holds turno_fold() of the text (contacts.name_folded).
+ *
+ * Several words ("jose ramir") are looked up in the trigram index word by word, and the text as
+ * typed is then checked on the candidates only. For the whole text pg_trgm also takes the trigrams
+ * of the word boundaries ("  r", " ra", "on "), which a large share of all names contain: reading
+ * them was half the search's time at a million contacts (10–14 ms of 18–24). Concatenating '' keeps
+ * that exact check out of the index scan. A word under three letters has no trigram of its own, so
+ * such a text is looked up whole, as before.
+ */
+export function foldedContains(foldedColumn: Column, text: string): SQL {
+  const folded = foldText(text);
+  const exact = containsPattern(folded);
+  const words = folded.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.some((word) => word.length < 3)) return sql`${foldedColumn} like ${exact}`;
+  const eachWord = words.map((word) => sql`${foldedColumn} like ${containsPattern(word)}`);
+  return sql`(${sql.join(eachWord, sql` and `)} and (${foldedColumn} || '') like ${exact})`;
+}
+
 /** A LIKE pattern for "contains `text`", its wildcards taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -2,7 +2,7 @@ import { aliasedTable, and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { contacts, opportunities, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
-import { containsFolded } from "@/lib/sql";
+import { foldedContains } from "@/lib/sql";
 
 export const CONTACTS_PAGE_SIZE = 50;
 
@@ -30,7 +30,7 @@ export async function listContacts(db: Database, actor: Actor, opts: { search?: 
       and(
         eq(contacts.accountId, actor.accountId),
         actor.role === "seller" ? eq(contacts.ownerId, actor.userId) : undefined,
-        search && pattern ? or(containsFolded(contacts.name, search), ilike(contacts.phone, pattern)) : undefined,
+        search && pattern ? or(foldedContains(contacts.nameFolded, search), ilike(contacts.phone, pattern)) : undefined,
         opts.after ? gt(sql`${contacts.name} || '|' || ${contacts.id}`, opts.after) : undefined,
       ),
     )

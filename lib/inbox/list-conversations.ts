@@ -4,7 +4,7 @@ import { contacts, conversations, groupMembers, users } from "@/db/schema";
 import type { Actor } from "@/lib/access/actor";
 import { visibleConversations } from "@/lib/access/visibility";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { containsFolded } from "@/lib/sql";
+import { foldedContains } from "@/lib/sql";
 import type { InboxFilters } from "./filters";
 import { isWindowOpen } from "./window";
 
@@ -51,7 +51,7 @@ export function inboxConditions(actor: Actor, filters: InboxFilters): SQL {
 /** The search box: the contact's name (accents and case folded) or, from three digits, its phone. */
 export function contactMatches(search: string): SQL {
   const digits = search.replace(/\D/g, "");
-  return or(containsFolded(contacts.name, search), digits.length >= 3 ? ilike(contacts.phone, `%${digits}%`) : undefined)!;
+  return or(foldedContains(contacts.nameFolded, search), digits.length >= 3 ? ilike(contacts.phone, `%${digits}%`) : undefined)!;
 }
 
 /** Conversations left with a deactivated user, so an admin can find and reassign them. */

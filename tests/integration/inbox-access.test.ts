@@ -124,6 +124,11 @@ describe("list filters", () => {
     // Accents and case do not matter: "perez" and "ANA PÉREZ" both find "Ana Pérez".
     expect(await ids({ q: "perez" })).toEqual([conversations.mineOpen.id]);
     expect(await ids({ q: "ANA PÉREZ" })).toEqual([conversations.mineOpen.id]);
+    // Several words match as typed, in that order and side by side; a short one works too.
+    expect(await ids({ q: "ana pér" })).toEqual([conversations.mineOpen.id]);
+    expect(await ids({ q: "na pe" })).toEqual([conversations.mineOpen.id]);
+    expect(await ids({ q: "pérez ana" })).toEqual([]);
+    expect(await ids({ q: "ana  pérez" })).toEqual([]);
 
     const group = await createGroup(conn.db, account.id, "Equipo Norte", [users.seller2.id]);
     expect(await ids({ group: group.id })).toEqual([conversations.theirs.id]);

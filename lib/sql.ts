@@ -34,14 +34,14 @@ export function containsFolded(column: Column, text: string): SQL {
  * typed is then checked on the candidates only. For the whole text pg_trgm also takes the trigrams
  * of the word boundaries ("  r", " ra", "on "), which a large share of all names contain: reading
  * them was half the search's time at a million contacts (10–14 ms of 18–24). Concatenating '' keeps
- * that exact check out of the index scan. A word under three letters has no trigram of its own, so
- * such a text is looked up whole, as before.
+ * that exact check out of the index scan. A word without three letters or digits in a row has no
+ * trigram of its own (pg_trgm splits at anything else), so such a text is looked up whole.
  */
 export function foldedContains(foldedColumn: Column, text: string): SQL {
   const folded = foldText(text);
   const exact = containsPattern(folded);
   const words = folded.split(/\s+/).filter(Boolean);
-  if (words.length < 2 || words.some((word) => word.length < 3)) return sql`${foldedColumn} like ${exact}`;
+  if (words.length < 2 || !words.every((word) => /[\p{L}\p{N}]{3}/u.test(word))) return sql`${foldedColumn} like ${exact}`;
   const eachWord = words.map((word) => sql`${foldedColumn} like ${containsPattern(word)}`);
   return sql`(${sql.join(eachWord, sql` and `)} and (${foldedColumn} || '') like ${exact})`;
 }

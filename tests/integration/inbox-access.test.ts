@@ -127,6 +127,7 @@ describe("list filters", () => {
     // Several words match as typed, in that order and side by side; a short one works too.
     expect(await ids({ q: "ana pér" })).toEqual([conversations.mineOpen.id]);
     expect(await ids({ q: "na pe" })).toEqual([conversations.mineOpen.id]);
+    expect(await ids({ q: "ana p." })).toEqual([]);
     expect(await ids({ q: "pérez ana" })).toEqual([]);
     expect(await ids({ q: "ana  pérez" })).toEqual([]);
 

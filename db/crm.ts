@@ -28,7 +28,7 @@ export const contacts = pgTable(
     unique("contacts_account_id_id_key").on(t.accountId, t.id),
     unique("contacts_account_wa_id_key").on(t.accountId, t.waId),
     index("contacts_account_owner_idx").on(t.accountId, t.ownerId),
-    // The search box (lib/sql.ts containsFolded, lib/inbox contactMatches): fragments anywhere in
+    // The search box (lib/sql.ts foldedContains, lib/inbox contactMatches): fragments anywhere in
     // the folded name or in the phone's digits, served by trigrams (pg_trgm, migration 0017).
     index("contacts_name_folded_trgm_idx").using("gin", sql`${t.nameFolded} gin_trgm_ops`),
     index("contacts_phone_trgm_idx").using("gin", sql`${t.phone} gin_trgm_ops`),
